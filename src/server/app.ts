@@ -1,0 +1,23 @@
+// Composition root: the one place that knows every module and wires them into the
+// platform's HTTP app. Tests build the same app (with `inject`).
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { LotlineDatabase } from './platform/db/connect.ts';
+import { createHttpApp } from './platform/http/app.ts';
+
+export interface BuildAppOptions {
+  database: LotlineDatabase;
+  logger?: FastifyServerOptions['logger'];
+  webRoot?: string | null;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  return createHttpApp({
+    database: options.database,
+    logger: options.logger ?? false,
+    webRoot: options.webRoot ?? null,
+    routes: async () => {
+      // Business modules register their routes here, e.g.
+      // await api.register(lotsRoutes, { prefix: '/lots' });
+    },
+  });
+}

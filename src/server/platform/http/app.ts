@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { LotlineDatabase } from '../db/connect.ts';
+import { LOTLINE_VERSION } from '../version.ts';
+import { installErrorHandling, isApiPath } from './error-handler.ts';
+import { sendProblem } from './problem.ts';
+import { REQUEST_ID_HEADER, generateRequestId } from './request-id.ts';
+import { systemRoutes } from './system.routes.ts';
+
+export type App = FastifyInstance;
+
+export interface HttpAppOptions {
+  database: LotlineDatabase;
+  /** pino options, or false for no logs (tests). */
+  logger?: FastifyServerOptions['logger'];
+  /** Folder with the built web app (index.html); null or missing folder: API only. */
+  webRoot?: string | null;
+  /** Business routes, registered under /api by the composition root. */
+  routes?: (app: FastifyInstance) => Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    lotline: { database: LotlineDatabase; startedAt: Date; closing: boolean };
+  }
+}
+
+export async function createHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: generateRequestId,
+    return503OnClosing: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('lotline', { database: options.database, startedAt: new Date(), closing: false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    if (app.lotline.closing) {
+      reply.header('connection', 'close');
+      return sendProblem(request, reply, {
+        code: 'SERVICE_UNAVAILABLE',
+        detail: 'Lotline is shutting down',
+      });
+    }
+  });
+  app.addHook('preClose', async () => {
+    app.lotline.closing = true;
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lotline API',
+        version: LOTLINE_VERSION,
+        description:
+          'Traceability-first ERP for medical-device manufacturers. Errors are RFC 9457 application/problem+json with a stable `code`.',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list' },
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(systemRoutes);
+      if (options.routes) await options.routes(api);
+    },
+    { prefix: '/api' },
+  );
+
+  registerWebApp(app, options.webRoot ?? null);
+  return app;
+}
+
+/** Serves the built React app at / with a single-page-app fallback to index.html. */
+function registerWebApp(app: FastifyInstance, webRoot: string | null): void {
+  const built = webRoot !== null && fs.existsSync(path.join(webRoot, 'index.html'));
+  if (built) {
+    void app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      setHeaders(res, filePath) {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') && !isApiPath(request.url);
+    if (wantsPage && built) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    if (wantsPage) {
+      return sendProblem(request, reply, {
+        code: 'WEB_NOT_BUILT',
+        detail: 'Run `npm run build` (or `npm start`, which builds it) to serve the web app.',
+      });
+    }
+    return sendProblem(request, reply, {
+      code: 'ROUTE_NOT_FOUND',
+      detail: `${request.method} ${request.url.split('?')[0]} is not a Lotline API route`,
+    });
+  });
+}

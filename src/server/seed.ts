@@ -1,0 +1,50 @@
+// Demo data: each module contributes a seeder; all of them run in one transaction.
+import { sql } from 'kysely';
+import type { Db, Executor, Trx } from './platform/db/database.ts';
+
+export interface DemoSeeder {
+  name: string;
+  seed(trx: Trx): Promise<void>;
+}
+
+const DEMO_SEEDERS: DemoSeeder[] = [];
+
+export const DEMO_SEEDED_KEY = 'demo_seeded_at';
+
+export class AlreadySeededError extends Error {
+  readonly seededAt: string;
+
+  constructor(seededAt: string) {
+    super(`Demo data was already loaded into this database at ${seededAt}.`);
+    this.name = 'AlreadySeededError';
+    this.seededAt = seededAt;
+  }
+}
+
+export async function demoSeededAt(db: Executor): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('platform_settings')
+    .select('value')
+    .where('key', '=', DEMO_SEEDED_KEY)
+    .executeTakeFirst();
+  return row ? String(row.value) : undefined;
+}
+
+/** Loads the demo plant once; refuses a second time rather than duplicating it. */
+export async function seedDemo(db: Db): Promise<{ seeders: string[] }> {
+  return db.transaction().execute(async (trx) => {
+    // The marker row is taken first, so two concurrent seeds cannot both run.
+    const inserted = await trx
+      .insertInto('platform_settings')
+      .values({ key: DEMO_SEEDED_KEY, value: sql`to_jsonb(now())` })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (!inserted) {
+      const seededAt = (await demoSeededAt(trx)) ?? 'an earlier time';
+      throw new AlreadySeededError(seededAt);
+    }
+    for (const seeder of DEMO_SEEDERS) await seeder.seed(trx);
+    return { seeders: DEMO_SEEDERS.map((s) => s.name) };
+  });
+}

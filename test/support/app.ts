@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import type { LotlineDatabase } from '../../src/server/platform/db/connect.ts';
+import { createTestDatabase } from './db.ts';
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: LotlineDatabase;
+}
+
+/** The real app on an isolated database, for `app.inject(…)`. */
+export function useTestApp(options: { webRoot?: string | null } = {}): () => TestContext {
+  let ctx: TestContext | undefined;
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    const app = await buildApp({ database, webRoot: options.webRoot ?? null });
+    await app.ready();
+    ctx = { app, database };
+  });
+  afterAll(async () => {
+    await ctx?.app.close();
+    await ctx?.database.close();
+  });
+  return () => {
+    if (!ctx) throw new Error('useTestApp(): the app is available only inside tests');
+    return ctx;
+  };
+}
