@@ -60,6 +60,11 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   app.addHook('preClose', async () => {
     app.lotline.closing = true;
   });
+  // A response finished during shutdown must not leave a keep-alive socket open,
+  // or closing waits for the client's idle timeout.
+  app.addHook('onSend', async (_request, reply) => {
+    if (app.lotline.closing) reply.header('connection', 'close');
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
