@@ -1,6 +1,7 @@
 // Composition root: the one place that knows every module and wires them into the
 // platform's HTTP app. Tests build the same app (with `inject`).
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { SecurityPolicy } from './platform/config.ts';
 import type { LotlineDatabase } from './platform/db/connect.ts';
 import { createHttpApp } from './platform/http/app.ts';
 
@@ -8,6 +9,8 @@ export interface BuildAppOptions {
   database: LotlineDatabase;
   logger?: FastifyServerOptions['logger'];
   webRoot?: string | null;
+  security?: SecurityPolicy;
+  trustProxy?: boolean;
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -15,6 +18,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     database: options.database,
     logger: options.logger ?? false,
     webRoot: options.webRoot ?? null,
+    security: options.security,
+    trustProxy: options.trustProxy,
     routes: async () => {
       // Business modules register their routes here, e.g.
       // await api.register(lotsRoutes, { prefix: '/lots' });

@@ -1,7 +1,8 @@
 // The `lotline` command. Each subcommand has --help.
 import { Command, CommanderError } from 'commander';
+import { addAdminCommands, CliRefusal } from './cli-admin.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
-import { openDatabase, targetFromConfig } from './platform/db/connect.ts';
+import { openDatabase, targetFromConfig, type LotlineDatabase } from './platform/db/connect.ts';
 import { migrateToLatest, MigrationError } from './platform/db/migrate.ts';
 import { LOTLINE_VERSION } from './platform/version.ts';
 import { AlreadySeededError, seedDemo } from './seed.ts';
@@ -27,11 +28,12 @@ function config(): Config {
 }
 
 async function withDatabase<T>(
-  action: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+  action: (db: LotlineDatabase, cfg: Config) => Promise<T>,
 ): Promise<T> {
-  const database = await openDatabase(targetFromConfig(config()));
+  const cfg = config();
+  const database = await openDatabase(targetFromConfig(cfg));
   try {
-    return await action(database);
+    return await action(database, cfg);
   } finally {
     await database.close();
   }
@@ -99,6 +101,7 @@ export function buildCli(): Command {
       });
     });
 
+  addAdminCommands(program, withDatabase);
   return program;
 }
 
@@ -112,7 +115,11 @@ export async function runCli(argv: string[]): Promise<number> {
       console.error(error.message);
       return error.exitCode;
     }
-    if (error instanceof AlreadySeededError || error instanceof MigrationError) {
+    if (
+      error instanceof AlreadySeededError ||
+      error instanceof MigrationError ||
+      error instanceof CliRefusal
+    ) {
       console.error(error.message);
       return 1;
     }

@@ -1,13 +1,14 @@
 // Demo data: each module contributes a seeder; all of them run in one transaction.
 import { sql } from 'kysely';
 import type { Db, Executor, Trx } from './platform/db/database.ts';
+import { seedDemoUsers } from './platform/identity/index.ts';
 
 export interface DemoSeeder {
   name: string;
   seed(trx: Trx): Promise<void>;
 }
 
-const DEMO_SEEDERS: DemoSeeder[] = [];
+const DEMO_SEEDERS: DemoSeeder[] = [{ name: 'users', seed: seedDemoUsers }];
 
 export const DEMO_SEEDED_KEY = 'demo_seeded_at';
 

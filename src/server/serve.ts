@@ -36,6 +36,8 @@ export async function startServer(
         redact: ['req.headers.authorization', 'req.headers.cookie'],
       },
       webRoot: options.webRoot === undefined ? WEB_ROOT : options.webRoot,
+      security: config.security,
+      trustProxy: config.trustProxy,
     });
     if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
     const isNewDatabase = applied.includes('0001_platform_settings');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Config } from '../../src/server/platform/config.ts';
+import { DEFAULT_SECURITY_POLICY, type Config } from '../../src/server/platform/config.ts';
 import { startServer, type RunningServer } from '../../src/server/serve.ts';
 
 /** A real Lotline server on a free port, on PostgreSQL when DATABASE_URL is set, else a fresh embedded database. */
@@ -14,6 +14,8 @@ export async function startBenchServer(): Promise<RunningServer & { stop(): Prom
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir,
     logLevel: 'warn',
+    security: DEFAULT_SECURITY_POLICY,
+    trustProxy: false,
   };
   const server = await startServer(config, { webRoot: null, signals: false });
   return {

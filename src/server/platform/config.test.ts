@@ -30,12 +30,13 @@ describe('loadConfig', () => {
       LOTLINE_DATA_DIR: '/var/lib/lotline',
       LOG_LEVEL: 'warn',
     });
-    expect(config).toEqual({
+    expect(config).toMatchObject({
       port: 8080,
       host: '0.0.0.0',
       databaseUrl: 'postgres://lotline:pw@db:5432/lotline',
       dataDir: '/var/lib/lotline',
       logLevel: 'warn',
+      trustProxy: false,
     });
   });
 
@@ -53,6 +54,27 @@ describe('loadConfig', () => {
     expect(problems.find((p) => p.startsWith('DATABASE_URL'))).toMatch(/PostgreSQL URL/);
     expect(problems.find((p) => p.startsWith('LOG_LEVEL'))).toMatch(
       /one of fatal, error, warn, info/,
+    );
+  });
+
+  it('reads the security policy, with Part 11-minded defaults', () => {
+    expect(loadConfig({}).security).toEqual({
+      sessionIdleMinutes: 15,
+      sessionMaxHours: 12,
+      passwordMinLength: 12,
+      passwordMaxAgeDays: 0,
+      lockoutThreshold: 5,
+      loginRateLimit: 30,
+    });
+    const config = loadConfig({
+      LOTLINE_SESSION_IDLE_MINUTES: '5',
+      LOTLINE_PASSWORD_MAX_AGE_DAYS: '90',
+      LOTLINE_TRUST_PROXY: 'true',
+    });
+    expect(config.security).toMatchObject({ sessionIdleMinutes: 5, passwordMaxAgeDays: 90 });
+    expect(config.trustProxy).toBe(true);
+    expect(() => loadConfig({ LOTLINE_PASSWORD_MIN_LENGTH: '4' })).toThrow(
+      /LOTLINE_PASSWORD_MIN_LENGTH: must be a whole number from 8 to 128/,
     );
   });
 

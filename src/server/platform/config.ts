@@ -1,6 +1,15 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+function wholeNumber(min: number, max: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.coerce
+    .number({ error: message })
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message });
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 // Every setting Lotline reads from the environment. Documented in README.md
@@ -24,6 +33,15 @@ const envSchema = z.object({
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
+  LOTLINE_SESSION_IDLE_MINUTES: wholeNumber(1, 24 * 60).default(15),
+  LOTLINE_SESSION_MAX_HOURS: wholeNumber(1, 7 * 24).default(12),
+  LOTLINE_PASSWORD_MIN_LENGTH: wholeNumber(8, 128).default(12),
+  LOTLINE_PASSWORD_MAX_AGE_DAYS: wholeNumber(0, 3650).default(0),
+  LOTLINE_LOCKOUT_THRESHOLD: wholeNumber(1, 100).default(5),
+  LOTLINE_LOGIN_RATE_LIMIT: wholeNumber(1, 100_000).default(30),
+  LOTLINE_TRUST_PROXY: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false'),
 });
 
 export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
@@ -37,7 +55,30 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   logLevel: LogLevel;
+  security: SecurityPolicy;
+  /** Trust X-Forwarded-* from a reverse proxy (TLS terminated in front of Lotline). */
+  trustProxy: boolean;
 }
+
+export interface SecurityPolicy {
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  passwordMinLength: number;
+  /** 0: passwords do not age. */
+  passwordMaxAgeDays: number;
+  lockoutThreshold: number;
+  /** Sign-in attempts per minute from one address. */
+  loginRateLimit: number;
+}
+
+export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
+  sessionIdleMinutes: 15,
+  sessionMaxHours: 12,
+  passwordMinLength: 12,
+  passwordMaxAgeDays: 0,
+  lockoutThreshold: 5,
+  loginRateLimit: 30,
+};
 
 export class ConfigError extends Error {
   readonly problems: string[];
@@ -72,5 +113,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: v.DATABASE_URL,
     dataDir: path.resolve(v.LOTLINE_DATA_DIR),
     logLevel: v.LOG_LEVEL,
+    security: {
+      sessionIdleMinutes: v.LOTLINE_SESSION_IDLE_MINUTES,
+      sessionMaxHours: v.LOTLINE_SESSION_MAX_HOURS,
+      passwordMinLength: v.LOTLINE_PASSWORD_MIN_LENGTH,
+      passwordMaxAgeDays: v.LOTLINE_PASSWORD_MAX_AGE_DAYS,
+      lockoutThreshold: v.LOTLINE_LOCKOUT_THRESHOLD,
+      loginRateLimit: v.LOTLINE_LOGIN_RATE_LIMIT,
+    },
+    trustProxy: v.LOTLINE_TRUST_PROXY === 'true',
   };
 }

@@ -14,7 +14,7 @@ describe('graceful shutdown', () => {
     const app = await createHttpApp({
       database,
       routes: async (api) => {
-        api.get('/probe/slow', async () => {
+        api.get('/probe/slow', { config: { access: { public: true } } }, async () => {
           entered.resolve();
           await gate.promise;
           return { done: true };

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { makeSignedInUser } from '../../../../test/support/auth.ts';
 import { createTestDatabase } from '../../../../test/support/db.ts';
 import { listQuerySchema, listResponseSchema } from '../../../shared/list.ts';
 import type { LotlineDatabase } from '../db/connect.ts';
@@ -14,9 +15,11 @@ import { createHttpApp } from './app.ts';
 
 // Routes that exist only to exercise the platform's contract.
 const probeRoutes: FastifyPluginAsyncZod = async (app) => {
+  const access = { access: { public: true as const } };
   app.post(
     '/probe/echo',
     {
+      config: access,
       schema: {
         body: z.object({ name: z.string().min(1), quantity: z.number().positive() }),
         response: { 200: z.object({ name: z.string(), quantity: z.number() }) },
@@ -28,6 +31,7 @@ const probeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/probe/colours',
     {
+      config: access,
       schema: {
         querystring: listQuerySchema.extend({ startsWith: z.string().optional() }),
         response: { 200: listResponseSchema(z.object({ name: z.string() })) },
@@ -44,10 +48,10 @@ const probeRoutes: FastifyPluginAsyncZod = async (app) => {
       };
     },
   );
-  app.get('/probe/conflict', async () => {
+  app.get('/probe/conflict', { config: access }, async () => {
     throw new DomainError('CONFLICT', { reason: 'probe' }, 'The probe is in the wrong state');
   });
-  app.get('/probe/crash', async () => {
+  app.get('/probe/crash', { config: access }, async () => {
     throw new Error('connection to db at secret-host:5432 failed with password hunter2');
   });
 };
@@ -105,8 +109,14 @@ describe('GET /api/health', () => {
 });
 
 describe('GET /api/about', () => {
-  it('shows the version, database kind and the server version', async () => {
+  it('needs a signed-in user', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/about' });
+    expectProblem(res, 401, 'UNAUTHENTICATED');
+  });
+
+  it('shows the version, database kind and the server version', async () => {
+    const { session } = await makeSignedInUser(app, database, { roles: ['viewer'] });
+    const res = await app.inject({ method: 'GET', url: '/api/about', headers: session.headers });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);

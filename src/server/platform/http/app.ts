@@ -10,7 +10,17 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { auditRoutes } from '../audit/audit.routes.ts';
+import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '../config.ts';
 import type { LotlineDatabase } from '../db/connect.ts';
+import { installAuth } from '../identity/auth.hook.ts';
+import { authRoutes } from '../identity/auth.routes.ts';
+import { ROLE_RECORD, roleSignedContent } from '../identity/roles.service.ts';
+import { rolesRoutes } from '../identity/roles.routes.ts';
+import { tokensRoutes } from '../identity/tokens.routes.ts';
+import { usersRoutes } from '../identity/users.routes.ts';
+import { SignableRegistry } from '../signatures/signatures.service.ts';
+import { signaturesRoutes } from '../signatures/signatures.routes.ts';
 import { LOTLINE_VERSION } from '../version.ts';
 import { installErrorHandling, isApiPath } from './error-handler.ts';
 import { sendProblem } from './problem.ts';
@@ -25,13 +35,23 @@ export interface HttpAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder with the built web app (index.html); null or missing folder: API only. */
   webRoot?: string | null;
+  security?: SecurityPolicy;
+  trustProxy?: boolean;
   /** Business routes, registered under /api by the composition root. */
   routes?: (app: FastifyInstance) => Promise<void>;
+  /** Record types that modules let people sign. */
+  registerSignables?: (registry: SignableRegistry) => void;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    lotline: { database: LotlineDatabase; startedAt: Date; closing: boolean };
+    lotline: {
+      database: LotlineDatabase;
+      security: SecurityPolicy;
+      signables: SignableRegistry;
+      startedAt: Date;
+      closing: boolean;
+    };
   }
 }
 
@@ -40,9 +60,20 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     logger: options.logger ?? false,
     genReqId: generateRequestId,
     return503OnClosing: false,
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  app.decorate('lotline', { database: options.database, startedAt: new Date(), closing: false });
+  const signables = new SignableRegistry();
+  signables.register(ROLE_RECORD, roleSignedContent);
+  options.registerSignables?.(signables);
+  const security = options.security ?? DEFAULT_SECURITY_POLICY;
+  app.decorate('lotline', {
+    database: options.database,
+    security,
+    signables,
+    startedAt: new Date(),
+    closing: false,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -66,6 +97,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     if (app.lotline.closing) reply.header('connection', 'close');
   });
 
+  await installAuth(app, security);
+
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -83,11 +116,21 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     routePrefix: '/api/docs',
     uiConfig: { docExpansion: 'list' },
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/openapi.json',
+    { config: { access: { public: true } }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
 
   await app.register(
     async (api) => {
       await api.register(systemRoutes);
+      await api.register(authRoutes);
+      await api.register(usersRoutes);
+      await api.register(rolesRoutes);
+      await api.register(tokensRoutes);
+      await api.register(auditRoutes);
+      await api.register(signaturesRoutes);
       if (options.routes) await options.routes(api);
     },
     { prefix: '/api' },

@@ -8,11 +8,37 @@ export function statusForCode(code: ErrorCode): number {
     case 'VALIDATION_FAILED':
     case 'MALFORMED_JSON':
       return 400;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+      return 401;
+    case 'FORBIDDEN':
+    case 'ACCOUNT_DISABLED':
+    case 'PASSWORD_CHANGE_REQUIRED':
+    case 'CSRF_TOKEN_INVALID':
+    case 'SIGNATURE_SIGNER_MISMATCH':
+    case 'SIGNATURE_PASSWORD_INVALID':
+    case 'SIGNATURE_REQUIRES_USER':
+    case 'CANNOT_CHANGE_OWN_ACCESS':
+      return 403;
     case 'ROUTE_NOT_FOUND':
     case 'NOT_FOUND':
       return 404;
     case 'CONFLICT':
+    case 'USERNAME_TAKEN':
+    case 'ROLE_KEY_TAKEN':
+    case 'LAST_ADMINISTRATOR':
       return 409;
+    case 'PASSWORD_POLICY':
+    case 'UNKNOWN_ROLE':
+    case 'UNKNOWN_PERMISSION':
+    case 'TOKEN_SCOPE_EXCEEDS_USER':
+    case 'SIGNATURE_REQUIRED':
+    case 'SIGNATURE_MEANING_NOT_ALLOWED':
+      return 422;
+    case 'ACCOUNT_LOCKED':
+      return 423;
+    case 'RATE_LIMITED':
+      return 429;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
@@ -41,6 +67,27 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   WEB_NOT_BUILT: 'The web app has not been built',
   SERVICE_UNAVAILABLE: 'The service is unavailable',
   INTERNAL_ERROR: 'Internal error',
+  RATE_LIMITED: 'Too many requests',
+  UNAUTHENTICATED: 'Sign-in required',
+  INVALID_CREDENTIALS: 'Wrong username or password',
+  FORBIDDEN: 'Not permitted',
+  ACCOUNT_LOCKED: 'Account locked',
+  ACCOUNT_DISABLED: 'Account disabled',
+  PASSWORD_CHANGE_REQUIRED: 'Password change required',
+  PASSWORD_POLICY: 'The password does not meet the policy',
+  CSRF_TOKEN_INVALID: 'Missing or wrong CSRF token',
+  USERNAME_TAKEN: 'Username taken',
+  ROLE_KEY_TAKEN: 'Role key taken',
+  UNKNOWN_ROLE: 'Unknown role',
+  UNKNOWN_PERMISSION: 'Unknown permission',
+  TOKEN_SCOPE_EXCEEDS_USER: "Token scope exceeds the user's permissions",
+  CANNOT_CHANGE_OWN_ACCESS: 'Cannot change your own access',
+  LAST_ADMINISTRATOR: 'The last administrator must remain',
+  SIGNATURE_REQUIRED: 'Electronic signature required',
+  SIGNATURE_SIGNER_MISMATCH: 'Only the signed-in user can sign',
+  SIGNATURE_PASSWORD_INVALID: 'Wrong password for the signature',
+  SIGNATURE_MEANING_NOT_ALLOWED: 'Signature meaning not allowed here',
+  SIGNATURE_REQUIRES_USER: 'Signatures need a signed-in person',
 };
 
 export interface ProblemInput {

@@ -9,6 +9,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
     {
+      config: { access: { public: true } },
       schema: {
         tags: ['system'],
         summary: 'Liveness and database reachability',
@@ -30,6 +31,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/about',
     {
+      config: { access: { signedIn: true, duringPasswordChange: true } },
       schema: {
         tags: ['system'],
         summary: 'Version, database kind and server version',
