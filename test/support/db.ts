@@ -28,7 +28,8 @@ async function createPostgresCopy(
   }
 }
 
-export async function createTestDatabase(): Promise<LotlineDatabase> {
+/** A fresh migrated database; on PostgreSQL also its URL, for tests that start a process on it. */
+export async function createTestDatabase(): Promise<LotlineDatabase & { url?: string }> {
   const info = inject('testDb');
   if (info.kind === 'pglite') {
     const dump = await fs.readFile(info.dumpFile);

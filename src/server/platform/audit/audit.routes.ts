@@ -52,15 +52,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const db = app.lotline.database.db;
       const actor = actorOf(request);
-      await db
-        .transaction()
-        .execute((trx) =>
-          recordAudit(trx, actor, {
-            action: 'audit.exported',
-            entityType: 'audit_log',
-            after: { filters: request.query },
-          }),
-        );
+      await db.transaction().execute((trx) =>
+        recordAudit(trx, actor, {
+          action: 'audit.exported',
+          entityType: 'audit_log',
+          after: { filters: request.query },
+        }),
+      );
       const rows = Readable.from(
         (async function* () {
           for await (const row of iterateAudit(db, request.query)) {

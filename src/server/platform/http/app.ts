@@ -13,7 +13,7 @@ import {
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '../config.ts';
 import type { LotlineDatabase } from '../db/connect.ts';
-import { installAuth } from '../identity/auth.hook.ts';
+import { installAuth, type RouteInfo } from '../identity/auth.hook.ts';
 import { authRoutes } from '../identity/auth.routes.ts';
 import { ROLE_RECORD, roleSignedContent } from '../identity/roles.service.ts';
 import { rolesRoutes } from '../identity/roles.routes.ts';
@@ -49,6 +49,8 @@ declare module 'fastify' {
       database: LotlineDatabase;
       security: SecurityPolicy;
       signables: SignableRegistry;
+      /** Every registered route with its access rule. */
+      routes: RouteInfo[];
       startedAt: Date;
       closing: boolean;
     };
@@ -67,10 +69,12 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   signables.register(ROLE_RECORD, roleSignedContent);
   options.registerSignables?.(signables);
   const security = options.security ?? DEFAULT_SECURITY_POLICY;
+  const routes: RouteInfo[] = [];
   app.decorate('lotline', {
     database: options.database,
     security,
     signables,
+    routes,
     startedAt: new Date(),
     closing: false,
   });
@@ -97,7 +101,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     if (app.lotline.closing) reply.header('connection', 'close');
   });
 
-  await installAuth(app, security);
+  await installAuth(app, security, routes);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -3,7 +3,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { SecurityPolicy } from '../config.ts';
 import { DomainError } from '../errors.ts';
-import './../http/access.ts';
+import type { RouteAccess } from '../http/access.ts';
 import { authenticateSession, authenticateToken, SESSION_COOKIE } from './auth.service.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -13,7 +13,17 @@ export const CSRF_HEADER = 'x-csrf-token';
  * Authentication (session cookie or Bearer API token), CSRF protection for
  * cookie-authenticated writes, forced password change, and the route's permission.
  */
-export async function installAuth(app: FastifyInstance, policy: SecurityPolicy): Promise<void> {
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+export async function installAuth(
+  app: FastifyInstance,
+  policy: SecurityPolicy,
+  routeTable: RouteInfo[],
+): Promise<void> {
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
@@ -33,6 +43,9 @@ export async function installAuth(app: FastifyInstance, policy: SecurityPolicy):
     const isDocs = route.url.startsWith('/api/docs');
     if ((isDocs || !isApi) && route.config?.access === undefined) {
       route.config = { ...route.config, access: { public: true } };
+    }
+    for (const method of [route.method].flat()) {
+      routeTable.push({ method, url: route.url, access: route.config?.access });
     }
   });
 

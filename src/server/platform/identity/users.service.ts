@@ -243,7 +243,7 @@ export async function setUserRoles(
   input: { roles: string[]; reason: string },
 ): Promise<User> {
   assertNotSelf(actor, id);
-  const { row, roles: before } = await lockExisting(trx, id);
+  const { roles: before } = await lockExisting(trx, id);
   const roles = [...new Set(input.roles)].sort();
   await assertRolesExist(trx, roles);
   await writeRoles(trx, id, roles);
