@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from './platform/identity/index.ts';
 
 const CLI = path.resolve(import.meta.dirname, 'cli.ts');
 let dataDir: string;
@@ -70,7 +71,15 @@ function serve(args: string[] = []): Promise<Server> {
 }
 
 async function aboutOf(url: string): Promise<{ instanceId: string; database: { kind: string } }> {
-  const res = await fetch(`${url}/api/about`);
+  // The demo administrator exists because the first start loaded the demo data.
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const res = await fetch(`${url}/api/about`, { headers: { cookie } });
   expect(res.status).toBe(200);
   return (await res.json()) as { instanceId: string; database: { kind: string } };
 }

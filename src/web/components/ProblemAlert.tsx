@@ -1,0 +1,81 @@
+import { Alert, Button, Flex, Typography } from 'antd';
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toApiError } from '../api/client.ts';
+import en from '../i18n/en.ts';
+
+type TranslatedCode = keyof typeof en.errors;
+
+function isTranslatedCode(code: string): code is TranslatedCode {
+  return Object.hasOwn(en.errors, code);
+}
+
+export interface ProblemAlertProps {
+  /** Whatever a query or mutation failed with; ApiError gives the most. */
+  error: unknown;
+  onRetry?: () => void;
+  style?: CSSProperties;
+}
+
+/** An API error in the person's language, with field errors and the request id for support. */
+export function ProblemAlert({ error, onRetry, style }: ProblemAlertProps) {
+  const { t } = useTranslation();
+  const problem = toApiError(error);
+  const known = isTranslatedCode(problem.code) && problem.code !== 'UNKNOWN';
+  const message = isTranslatedCode(problem.code)
+    ? t(`errors.${problem.code}`)
+    : t('errors.UNKNOWN');
+
+  const details = (
+    <Flex vertical gap={4}>
+      {!known && (
+        <Typography.Text type="secondary">
+          {t('problem.unknownCode', { code: problem.code })}
+          {problem.detail ? ` — ${problem.detail}` : ''}
+        </Typography.Text>
+      )}
+      {problem.errors.length > 0 && (
+        <div>
+          <Typography.Text>{t('problem.fieldErrors')}</Typography.Text>
+          <ul className="problem-field-errors">
+            {problem.errors.map((fieldError, index) => (
+              <li key={`${fieldError.path}-${index}`}>
+                <Typography.Text code>{fieldError.path}</Typography.Text> {fieldError.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {problem.requestId && (
+        <Typography.Text
+          type="secondary"
+          className="problem-request-id"
+          copyable={{ text: problem.requestId }}
+        >
+          {t('problem.requestId', { id: problem.requestId })}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+  const hasDetails = !known || problem.errors.length > 0 || Boolean(problem.requestId);
+
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-testid="problem-alert"
+      data-code={problem.code}
+      title={message}
+      description={hasDetails ? details : undefined}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
+      style={style}
+    />
+  );
+}
