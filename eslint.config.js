@@ -27,7 +27,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/server/cli.ts', 'src/server/cli-admin.ts', 'scripts/**', 'test/bench/**', 'bin/**'],
+    files: [
+      'src/server/cli.ts',
+      'src/server/cli-admin.ts',
+      'scripts/**',
+      'test/bench/**',
+      'bin/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -68,16 +68,14 @@ describe('the audit trail', () => {
     const db = ctx().database.db;
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        db
-          .transaction()
-          .execute((trx) =>
-            recordAudit(trx, actor, {
-              action: 'probe.concurrent',
-              entityType: 'probe',
-              entityId: String(i),
-              after: { i },
-            }),
-          ),
+        db.transaction().execute((trx) =>
+          recordAudit(trx, actor, {
+            action: 'probe.concurrent',
+            entityType: 'probe',
+            entityId: String(i),
+            after: { i },
+          }),
+        ),
       ),
     );
     const result = await verifyAuditChain(db);
@@ -89,16 +87,14 @@ describe('the audit trail', () => {
   it('lets `audit verify` name the first entry altered by a superuser with the trigger disabled', async () => {
     const db = ctx().database.db;
     for (let i = 0; i < 3; i++) {
-      await db
-        .transaction()
-        .execute((trx) =>
-          recordAudit(trx, actor, {
-            action: 'probe.tamper',
-            entityType: 'probe',
-            entityId: `t${i}`,
-            after: { qty: '10' },
-          }),
-        );
+      await db.transaction().execute((trx) =>
+        recordAudit(trx, actor, {
+          action: 'probe.tamper',
+          entityType: 'probe',
+          entityId: `t${i}`,
+          after: { qty: '10' },
+        }),
+      );
     }
     const target = await db
       .selectFrom('audit_log')
