@@ -29,6 +29,22 @@ async function createPostgresCopy(
 }
 
 /** A fresh migrated database; on PostgreSQL also its URL, for tests that start a process on it. */
+/**
+ * Drops a test database once its own connections have gone. Forcing it while a
+ * pool is still saying goodbye makes those clients emit FATAL 57P01 errors.
+ */
+async function dropWhenIdle(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const { rows } = await admin.query<{ n: string }>(
+      'select count(*) as n from pg_stat_activity where datname = $1',
+      [name],
+    );
+    if (rows[0]?.n === '0') break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await admin.query(`drop database if exists ${name} with (force)`);
+}
+
 export async function createTestDatabase(): Promise<LotlineDatabase & { url?: string }> {
   const info = inject('testDb');
   if (info.kind === 'pglite') {
@@ -44,7 +60,7 @@ export async function createTestDatabase(): Promise<LotlineDatabase & { url?: st
     ...database,
     async close() {
       await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
+      await dropWhenIdle(admin, name);
       await admin.end();
     },
   };
