@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Actor } from '../actor.ts';
 import { canonicalJson, normalizeJson, sha256Hex } from '../canonical.ts';
 import type { Executor, Trx } from '../db/database.ts';
+import { containsPattern } from '../db/search.ts';
 import type { AuditLogTable } from './audit.tables.ts';
 import './audit.tables.ts';
 
@@ -24,7 +25,7 @@ export type AuditRow = Selectable<AuditLogTable>;
 interface HashedContent {
   seq: string;
   at: string;
-  actorType: string;
+  actorType: AuditRow['actor_type'];
   actorId: string | null;
   actorName: string;
   tokenId: string | null;
@@ -99,7 +100,7 @@ export async function recordAudit(
     .values({
       seq: content.seq,
       at,
-      actor_type: content.actorType as AuditRow['actor_type'],
+      actor_type: content.actorType,
       actor_id: content.actorId,
       actor_name: content.actorName,
       token_id: content.tokenId,
@@ -221,7 +222,7 @@ function filtered(db: Executor, f: AuditFilter) {
   if (f.from) query = query.where('at', '>=', new Date(f.from));
   if (f.to) query = query.where('at', '<', new Date(f.to));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     query = query.where((eb) =>
       eb.or([
         eb('actor_name', 'ilike', like),
@@ -235,22 +236,8 @@ function filtered(db: Executor, f: AuditFilter) {
 }
 
 export function toAuditEntry(row: AuditRow) {
-  return {
-    seq: String(row.seq),
-    at: row.at.toISOString(),
-    actorType: row.actor_type,
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    tokenId: row.token_id,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    before: row.before ?? null,
-    after: row.after ?? null,
-    reason: row.reason,
-    requestId: row.request_id,
-    hash: row.hash,
-  };
+  const { prevHash: _prevHash, ...entry } = contentOf(row);
+  return { ...entry, hash: row.hash };
 }
 
 /** Newest first. */

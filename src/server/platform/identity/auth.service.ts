@@ -87,6 +87,28 @@ export async function checkPasswordCounted(
   return { ok: false, locked: result.locked };
 }
 
+/** checkPasswordCounted, throwing ACCOUNT_LOCKED when this failure locked the account, else `wrong`. */
+export async function requirePasswordCounted(
+  db: Db,
+  user: repo.UserRow,
+  password: string,
+  policy: SecurityPolicy,
+  purpose: 'sign-in' | 'signature' | 'password-change',
+  meta: RequestMeta,
+  wrong: DomainError,
+): Promise<void> {
+  const check = await checkPasswordCounted(db, user, password, policy, purpose, meta);
+  if (check.ok) return;
+  if (check.locked) {
+    throw new DomainError(
+      'ACCOUNT_LOCKED',
+      {},
+      'Too many failed attempts: the account is now locked',
+    );
+  }
+  throw wrong;
+}
+
 async function auditRefusal(
   db: Db,
   meta: RequestMeta,
@@ -130,16 +152,15 @@ export async function login(
       'The account is locked; an administrator must unlock it',
     );
   }
-  const check = await checkPasswordCounted(db, user, input.password, policy, 'sign-in', meta);
-  if (!check.ok) {
-    if (check.locked)
-      throw new DomainError(
-        'ACCOUNT_LOCKED',
-        {},
-        'Too many failed attempts: the account is now locked',
-      );
-    throw new DomainError('INVALID_CREDENTIALS', {}, 'Wrong username or password');
-  }
+  await requirePasswordCounted(
+    db,
+    user,
+    input.password,
+    policy,
+    'sign-in',
+    meta,
+    new DomainError('INVALID_CREDENTIALS', {}, 'Wrong username or password'),
+  );
   if (user.status === 'disabled') {
     await auditRefusal(db, meta, user.id, user.username, 'disabled');
     throw new DomainError('ACCOUNT_DISABLED', {}, 'The account is disabled');
@@ -354,27 +375,19 @@ export async function changeOwnPassword(
     throw new DomainError('FORBIDDEN', {}, 'Sign in to change your password');
   const user = await repo.findUserById(db, actor.userId);
   if (!user) throw new DomainError('UNAUTHENTICATED');
-  const check = await checkPasswordCounted(
+  await requirePasswordCounted(
     db,
     user,
     input.currentPassword,
     policy,
     'password-change',
     meta,
-  );
-  if (!check.ok) {
-    if (check.locked)
-      throw new DomainError(
-        'ACCOUNT_LOCKED',
-        {},
-        'Too many failed attempts: the account is now locked',
-      );
-    throw new DomainError(
+    new DomainError(
       'INVALID_CREDENTIALS',
       { field: 'currentPassword' },
       'The current password is wrong',
-    );
-  }
+    ),
+  );
   await db
     .transaction()
     .execute((trx) => setOwnPassword(trx, actor, policy, user.id, input.newPassword));

@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { containsPattern } from '../db/search.ts';
 import type { ApiTokensTable, RolesTable, SessionsTable, UsersTable } from './identity.tables.ts';
 import './identity.tables.ts';
 
@@ -68,7 +69,7 @@ export async function listUsers(
 ): Promise<{ rows: UserRow[]; total: number }> {
   let query = db.selectFrom('users');
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     query = query.where((eb) =>
       eb.or([
         eb('username', 'ilike', like),
@@ -208,7 +209,7 @@ export async function listTokens(
   let query = db.selectFrom('api_tokens as t').innerJoin('users as u', 'u.id', 't.user_id');
   if (f.userId) query = query.where('t.user_id', '=', f.userId);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     query = query.where((eb) =>
       eb.or([eb('t.name', 'ilike', like), eb('u.username', 'ilike', like)]),
     );

@@ -13,7 +13,7 @@ import { canonicalJson, sha256Hex } from '../canonical.ts';
 import type { SecurityPolicy } from '../config.ts';
 import type { Db, Executor, Trx } from '../db/database.ts';
 import { DomainError } from '../errors.ts';
-import { checkPasswordCounted, type RequestMeta } from '../identity/auth.service.ts';
+import { requirePasswordCounted, type RequestMeta } from '../identity/auth.service.ts';
 import * as identity from '../identity/identity.repository.ts';
 import type { SignaturesTable } from './signatures.tables.ts';
 import './signatures.tables.ts';
@@ -81,20 +81,19 @@ export async function verifySigner(
   }
   const user = await identity.findUserById(db, actor.userId);
   if (!user || user.status !== 'active') throw new DomainError('UNAUTHENTICATED');
-  const check = await checkPasswordCounted(db, user, input.password, policy, 'signature', meta);
-  if (!check.ok) {
-    if (check.locked)
-      throw new DomainError(
-        'ACCOUNT_LOCKED',
-        {},
-        'Too many failed attempts: the account is now locked',
-      );
-    throw new DomainError(
+  await requirePasswordCounted(
+    db,
+    user,
+    input.password,
+    policy,
+    'signature',
+    meta,
+    new DomainError(
       'SIGNATURE_PASSWORD_INVALID',
       {},
       'The password entered for the signature is wrong',
-    );
-  }
+    ),
+  );
   if (!(SIGNATURE_MEANINGS as readonly string[]).includes(input.meaning)) {
     throw new DomainError('SIGNATURE_MEANING_NOT_ALLOWED', { meaning: input.meaning });
   }
