@@ -51,6 +51,10 @@ export const signatureVerificationSchema = z
     valid: z.boolean(),
     recordHashAtSigning: z.string(),
     currentRecordHash: z.string().nullable(),
+    supersededBy: z.string().nullable().meta({
+      description:
+        'When broken: a later signature on the same record that covers its current content',
+    }),
     signature: signatureSchema,
   })
   .meta({ id: 'SignatureVerification' });

@@ -28,3 +28,18 @@ export function formatTime(value: string | number | Date, language: Language): s
 export function formatNumber(value: number, language: Language, maximumFractionDigits = 1): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits }).format(value);
 }
+
+/** Date and time to the second, numeric, for dense tables (2026/11/23 09:41:07). */
+export function formatDateTimeShort(value: string | number | Date, language: Language): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+}

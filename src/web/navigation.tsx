@@ -1,8 +1,23 @@
-import { DashboardOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  InfoCircleOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { Permission } from '../shared/permissions.ts';
 import type en from './i18n/en.ts';
+import { AuditTrailPage } from './modules/audit/AuditTrailPage.tsx';
+import { RoleDetailPage } from './modules/identity/RoleDetailPage.tsx';
+import { RolesPage } from './modules/identity/RolesPage.tsx';
+import { UserDetailPage } from './modules/identity/UserDetailPage.tsx';
+import { UsersPage } from './modules/identity/UsersPage.tsx';
 import { AboutPage } from './pages/AboutPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
+
+/** Menu sections; an entry without a group sits at the top of the menu. */
+export type NavGroup = keyof typeof en.navGroup;
 
 export interface NavEntry {
   /** Stable id: the menu key and the `nav-<key>` test id. */
@@ -13,6 +28,11 @@ export interface NavEntry {
   /** Menu label: a key under `nav` in the i18n resources. */
   labelKey: `nav.${keyof typeof en.nav}`;
   element: ReactNode;
+  /** Needed to see the entry and open its screens; without it the menu hides it and the route answers 403. */
+  permission?: Permission;
+  group?: NavGroup;
+  /** Further screens of the entry (details, forms), under the same permission. */
+  routes?: { path: string; element: ReactNode }[];
 }
 
 // The left menu and the app's top-level routes, in menu order. A module adds
@@ -26,13 +46,51 @@ export const NAVIGATION: NavEntry[] = [
     element: <OverviewPage />,
   },
   {
+    key: 'audit',
+    path: '/audit',
+    icon: <AuditOutlined />,
+    labelKey: 'nav.audit',
+    element: <AuditTrailPage />,
+    permission: 'audit.read',
+    group: 'quality',
+  },
+  {
+    key: 'users',
+    path: '/admin/users',
+    icon: <TeamOutlined />,
+    labelKey: 'nav.users',
+    element: <UsersPage />,
+    permission: 'user.read',
+    group: 'administration',
+    routes: [{ path: '/admin/users/:id', element: <UserDetailPage /> }],
+  },
+  {
+    key: 'roles',
+    path: '/admin/roles',
+    icon: <SafetyCertificateOutlined />,
+    labelKey: 'nav.roles',
+    element: <RolesPage />,
+    permission: 'role.read',
+    group: 'administration',
+    routes: [{ path: '/admin/roles/:key', element: <RoleDetailPage /> }],
+  },
+  {
     key: 'about',
     path: '/about',
     icon: <InfoCircleOutlined />,
     labelKey: 'nav.about',
     element: <AboutPage />,
+    group: 'administration',
   },
 ];
+
+/** The entries a person with these permissions sees. */
+export function visibleNavEntries(
+  permissions: readonly string[],
+  entries: readonly NavEntry[] = NAVIGATION,
+): NavEntry[] {
+  return entries.filter((entry) => !entry.permission || permissions.includes(entry.permission));
+}
 
 /** The entry a location belongs to: the longest path that is it or a parent of it. */
 export function activeNavEntry(pathname: string, entries: readonly NavEntry[] = NAVIGATION) {

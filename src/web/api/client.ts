@@ -4,6 +4,16 @@ import type { FieldError, Problem } from '../../shared/problem.ts';
 // time, and the web app would then ship zod just for this string.
 const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const REQUEST_ID_HEADER = 'x-request-id';
+const CSRF_HEADER = 'x-csrf-token';
+
+// The session's CSRF token (from GET /api/auth/me or sign-in), sent with every
+// write: the server refuses cookie-authenticated writes without it.
+let csrfToken: string | null = null;
+
+/** Remembers the signed-in session's CSRF token; null after sign-out. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
 
 /** Codes the client raises itself, in addition to the API's ERROR_CODES. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'UNKNOWN';
@@ -75,6 +85,7 @@ async function request<T>(
   options: RequestOptions,
 ): Promise<T> {
   const headers: Record<string, string> = { accept: `application/json, ${PROBLEM_CONTENT_TYPE}` };
+  if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.signal) init.signal = options.signal;
   if (body !== undefined) {
@@ -163,6 +174,24 @@ function parseProblem(text: string): ParsedProblem | null {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+/** `?a=1&b=x` from the values that are set (empty strings, null and undefined are left out). */
+export function queryString(params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** True when `error` is an API answer with this code. */
+export function hasCode(error: unknown, code: string): boolean {
+  return error instanceof ApiError && error.code === code;
 }
 
 /** Any thrown value as an ApiError, for components that show errors. */

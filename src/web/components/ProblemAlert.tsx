@@ -3,6 +3,7 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../api/client.ts';
 import en from '../i18n/en.ts';
+import { passwordPolicyMessages } from './form-errors.ts';
 
 type TranslatedCode = keyof typeof en.errors;
 
@@ -26,8 +27,21 @@ export function ProblemAlert({ error, onRetry, style }: ProblemAlertProps) {
     ? t(`errors.${problem.code}`)
     : t('errors.UNKNOWN');
 
+  const policyProblems = passwordPolicyMessages(problem, t);
+  const retryAfter = problem.params?.retryAfterSeconds;
+
   const details = (
     <Flex vertical gap={4}>
+      {policyProblems.length > 0 && (
+        <ul className="problem-field-errors" data-testid="problem-policy">
+          {policyProblems.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      )}
+      {problem.code === 'RATE_LIMITED' && typeof retryAfter === 'number' && (
+        <Typography.Text>{t('problem.retryAfter', { count: retryAfter })}</Typography.Text>
+      )}
       {!known && (
         <Typography.Text type="secondary">
           {t('problem.unknownCode', { code: problem.code })}
@@ -57,7 +71,8 @@ export function ProblemAlert({ error, onRetry, style }: ProblemAlertProps) {
       )}
     </Flex>
   );
-  const hasDetails = !known || problem.errors.length > 0 || Boolean(problem.requestId);
+  const hasDetails =
+    !known || problem.errors.length > 0 || policyProblems.length > 0 || Boolean(problem.requestId);
 
   return (
     <Alert

@@ -7,6 +7,7 @@ import {
   LANGUAGES,
   initialLanguage,
   isLanguage,
+  readStoredLanguage,
   storeLanguage,
   type Language,
 } from './language.ts';
@@ -47,3 +48,12 @@ export function changeLanguage(language: Language): Promise<unknown> {
 }
 
 export default i18next;
+
+/**
+ * After sign-in: the profile's language, unless the person chose one on this
+ * browser (a stored choice wins; the profile language is not stored).
+ */
+export function applyProfileLanguage(language: string): void {
+  if (readStoredLanguage() !== null || !isLanguage(language)) return;
+  if (language !== currentLanguage()) void i18next.changeLanguage(language);
+}

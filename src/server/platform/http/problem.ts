@@ -27,6 +27,8 @@ export function statusForCode(code: ErrorCode): number {
     case 'USERNAME_TAKEN':
     case 'ROLE_KEY_TAKEN':
     case 'LAST_ADMINISTRATOR':
+    case 'ITEM_CODE_TAKEN':
+    case 'DEVICE_DI_TAKEN':
       return 409;
     case 'PASSWORD_POLICY':
     case 'UNKNOWN_ROLE':
@@ -34,6 +36,29 @@ export function statusForCode(code: ErrorCode): number {
     case 'TOKEN_SCOPE_EXCEEDS_USER':
     case 'SIGNATURE_REQUIRED':
     case 'SIGNATURE_MEANING_NOT_ALLOWED':
+    case 'UDI_UNRECOGNISED':
+    case 'GS1_EMPTY':
+    case 'GS1_UNKNOWN_AI':
+    case 'GS1_BAD_LENGTH':
+    case 'GS1_BAD_CHARSET':
+    case 'GS1_CHECK_DIGIT':
+    case 'GS1_INVALID_DATE':
+    case 'GS1_INVALID_VALUE':
+    case 'GS1_DUPLICATE_AI':
+    case 'GS1_MISSING_REQUIRED_AI':
+    case 'GS1_EXCLUDED_AI_COMBINATION':
+    case 'DL_NOT_A_DIGITAL_LINK':
+    case 'DL_BAD_PATH_ORDER':
+    case 'DL_QUALIFIER_IN_QUERY':
+    case 'DL_NOT_A_DATA_ATTRIBUTE':
+    case 'HIBC_BAD_FORMAT':
+    case 'HIBC_CHECK_CHARACTER':
+    case 'HIBC_INVALID_DATE':
+    case 'UDI_CANNOT_RENDER':
+    case 'UDI_LABEL_OVERFLOW':
+    case 'NOT_A_FINISHED_DEVICE':
+    case 'INVALID_DEVICE_IDENTIFIER':
+    case 'DEVICE_LABEL_MISSING_TRACKING_ID':
       return 422;
     case 'ACCOUNT_LOCKED':
       return 423;
@@ -88,6 +113,31 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   SIGNATURE_PASSWORD_INVALID: 'Wrong password for the signature',
   SIGNATURE_MEANING_NOT_ALLOWED: 'Signature meaning not allowed here',
   SIGNATURE_REQUIRES_USER: 'Signatures need a signed-in person',
+  UDI_UNRECOGNISED: 'Not a GS1, GS1 Digital Link or HIBC code',
+  GS1_EMPTY: 'The scan holds no data',
+  GS1_UNKNOWN_AI: 'Unknown GS1 Application Identifier',
+  GS1_BAD_LENGTH: 'Wrong length for the GS1 Application Identifier',
+  GS1_BAD_CHARSET: 'Character not allowed for the GS1 Application Identifier',
+  GS1_CHECK_DIGIT: 'Wrong GS1 check digit',
+  GS1_INVALID_DATE: 'Invalid date in GS1 data',
+  GS1_INVALID_VALUE: 'Invalid value for the GS1 Application Identifier',
+  GS1_DUPLICATE_AI: 'GS1 Application Identifier repeated with a different value',
+  GS1_MISSING_REQUIRED_AI: 'A required GS1 Application Identifier is missing',
+  GS1_EXCLUDED_AI_COMBINATION: 'GS1 Application Identifiers that may not appear together',
+  DL_NOT_A_DIGITAL_LINK: 'Not a GS1 Digital Link',
+  DL_BAD_PATH_ORDER: 'GS1 Digital Link path in the wrong order',
+  DL_QUALIFIER_IN_QUERY: 'GS1 Digital Link key qualifier in the query string',
+  DL_NOT_A_DATA_ATTRIBUTE: 'Not allowed as a GS1 Digital Link data attribute',
+  HIBC_BAD_FORMAT: 'Malformed HIBC data',
+  HIBC_CHECK_CHARACTER: 'Wrong HIBC check character',
+  HIBC_INVALID_DATE: 'Invalid date in HIBC data',
+  UDI_CANNOT_RENDER: 'The data cannot be drawn in this barcode symbology',
+  UDI_LABEL_OVERFLOW: 'The label has no room for this data at a legible size',
+  ITEM_CODE_TAKEN: 'Item code taken',
+  DEVICE_DI_TAKEN: 'Device identifier already used',
+  NOT_A_FINISHED_DEVICE: 'Not a finished device',
+  INVALID_DEVICE_IDENTIFIER: 'Invalid device identifier',
+  DEVICE_LABEL_MISSING_TRACKING_ID: 'The label must carry the tracking identifier',
 };
 
 export interface ProblemInput {

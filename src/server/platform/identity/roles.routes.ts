@@ -11,7 +11,13 @@ import { PERMISSIONS } from '../../../shared/permissions.ts';
 import { problemSchema } from '../../../shared/problem.ts';
 import { actorOf, requestMeta } from '../http/access.ts';
 import { verifySigner } from '../signatures/signatures.service.ts';
-import { createRole, getRole, listRoles, setRolePermissions } from './roles.service.ts';
+import {
+  createRole,
+  getRole,
+  listRoles,
+  precheckRoleChange,
+  setRolePermissions,
+} from './roles.service.ts';
 
 const keyParams = z.object({ key: z.string().min(1).max(64) });
 const errors = {
@@ -71,6 +77,8 @@ export const rolesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
+      const { key, permissions } = request.body;
+      await precheckRoleChange(db(), actor, { kind: 'create', key, permissions });
       const signer = await verifySigner(
         db(),
         security,
@@ -99,6 +107,12 @@ export const rolesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request);
+      const { key } = request.params;
+      await precheckRoleChange(db(), actor, {
+        kind: 'permissions',
+        key,
+        permissions: request.body.permissions,
+      });
       const signer = await verifySigner(
         db(),
         security,

@@ -83,6 +83,27 @@ async function assertNotOwnRole(db: Executor, actor: Actor, key: string): Promis
   }
 }
 
+/**
+ * The checks a role change can fail before anyone signs, so that a doomed request
+ * does not cost the signer a password attempt. The change repeats them under lock.
+ */
+export async function precheckRoleChange(
+  db: Executor,
+  actor: Actor,
+  change:
+    | { kind: 'create'; key: string; permissions: string[] }
+    | { kind: 'permissions'; key: string; permissions: string[] },
+): Promise<void> {
+  assertKnownPermissions(change.permissions);
+  const existing = await repo.findRole(db, change.key);
+  if (change.kind === 'create' && existing)
+    throw new DomainError('ROLE_KEY_TAKEN', { key: change.key });
+  if (change.kind === 'permissions') {
+    if (!existing) throw new DomainError('NOT_FOUND', { entity: 'role', id: change.key });
+    await assertNotOwnRole(db, actor, change.key);
+  }
+}
+
 export async function createRole(
   trx: Trx,
   actor: Actor,

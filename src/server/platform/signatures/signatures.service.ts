@@ -218,7 +218,23 @@ export async function verifySignature(
   const current = content === undefined ? null : recordHash(content);
   const status =
     current === null ? 'record_missing' : current === row.record_hash ? 'valid' : 'broken';
+  // A broken signature whose record was changed later under another signature
+  // is history, not tampering: name that signature.
+  const later =
+    status === 'broken' && current !== null
+      ? await db
+          .selectFrom('signatures')
+          .select('id')
+          .where('record_type', '=', row.record_type)
+          .where('record_id', '=', row.record_id)
+          .where('record_hash', '=', current)
+          .where('signed_at', '>', row.signed_at)
+          .orderBy('signed_at')
+          .limit(1)
+          .executeTakeFirst()
+      : undefined;
   return {
+    supersededBy: later?.id ?? null,
     signatureId: row.id,
     status,
     valid: status === 'valid',

@@ -140,6 +140,7 @@ describe('electronic signatures', () => {
 
   it('refuses a meaning the action does not allow', async () => {
     const { user, session } = await newAdmin();
+    const before = await permissionsOf('purchasing');
     const res = await setPermissions(session, 'purchasing', ['audit.read'], {
       username: user.username,
       password: user.password,
@@ -150,7 +151,7 @@ describe('electronic signatures', () => {
       code: 'SIGNATURE_MEANING_NOT_ALLOWED',
       params: { meaning: 'reviewed', allowed: ['approved'] },
     });
-    expect(await permissionsOf('purchasing')).toEqual(['signature.read']);
+    expect(await permissionsOf('purchasing')).toEqual(before);
   });
 
   it('requires the signature in the request', async () => {
@@ -217,12 +218,18 @@ describe('electronic signatures', () => {
       recordHashAtSigning: first.recordHash,
     });
     expect(broken.currentRecordHash).not.toBe(first.recordHash);
+    // Changed outside any signature: nothing explains it.
+    expect(broken.supersededBy).toBeNull();
 
     const second = (await setPermissions(session, 'engineer', ['signature.read'], sign))
       .json()
       .signatures.at(-1);
-    expect((await verify(second.id)).json().status).toBe('valid');
-    expect((await verify(first.id)).json().status).toBe('broken');
+    expect((await verify(second.id)).json()).toMatchObject({ status: 'valid', supersededBy: null });
+    // Still broken (the record changed) but explained by the later signature.
+    expect((await verify(first.id)).json()).toMatchObject({
+      status: 'broken',
+      supersededBy: second.id,
+    });
   });
 
   it('are append-only in the database and audited', async () => {
@@ -253,7 +260,7 @@ describe('electronic signatures', () => {
     expect(entry.after).toMatchObject({ id: sig.id, meaning: 'approved' });
   });
 
-  it("won't let an administrator approve a change to a role they hold", async () => {
+  it("won't let an administrator approve a change to a role they hold, and costs no password attempt", async () => {
     const { user, session } = await newAdmin();
     const res = await setPermissions(session, 'admin', ['user.manage'], {
       username: user.username,
@@ -262,6 +269,19 @@ describe('electronic signatures', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('CANNOT_CHANGE_OWN_ACCESS');
+    // Refused before the signature was checked: even a wrong password would not count.
+    const wrong = await setPermissions(session, 'admin', ['user.manage'], {
+      username: user.username,
+      password: 'wrong',
+      meaning: 'approved',
+    });
+    expect(wrong.json().code).toBe('CANNOT_CHANGE_OWN_ACCESS');
+    const row = await ctx()
+      .database.db.selectFrom('users')
+      .select('failed_attempts')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.failed_attempts).toBe(0);
   });
 
   it('list by record, with pagination', async () => {
