@@ -30,6 +30,7 @@ export default tseslint.config(
     files: [
       'src/server/cli.ts',
       'src/server/cli-admin.ts',
+      'src/server/cli-udi.ts',
       'scripts/**',
       'test/bench/**',
       'bin/**',

@@ -1,6 +1,8 @@
 // Composition root: the one place that knows every module and wires them into the
 // platform's HTTP app. Tests build the same app (with `inject`).
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { itemsRoutes } from './modules/items/index.ts';
+import { udiRoutes } from './modules/udi/index.ts';
 import type { SecurityPolicy } from './platform/config.ts';
 import type { LotlineDatabase } from './platform/db/connect.ts';
 import { createHttpApp } from './platform/http/app.ts';
@@ -20,9 +22,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     webRoot: options.webRoot ?? null,
     security: options.security,
     trustProxy: options.trustProxy,
-    routes: async () => {
-      // Business modules register their routes here, e.g.
-      // await api.register(lotsRoutes, { prefix: '/lots' });
+    routes: async (api) => {
+      await api.register(udiRoutes);
+      await api.register(itemsRoutes);
     },
   });
 }

@@ -1,6 +1,7 @@
 // The `lotline` command. Each subcommand has --help.
 import { Command, CommanderError } from 'commander';
 import { addAdminCommands, CliRefusal } from './cli-admin.ts';
+import { addUdiCommands, CliExit } from './cli-udi.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { openDatabase, targetFromConfig, type LotlineDatabase } from './platform/db/connect.ts';
 import { migrateToLatest, MigrationError } from './platform/db/migrate.ts';
@@ -102,6 +103,7 @@ export function buildCli(): Command {
     });
 
   addAdminCommands(program, withDatabase);
+  addUdiCommands(program);
   return program;
 }
 
@@ -111,6 +113,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CliExit) return error.exitCode;
     if (error instanceof CliFailure) {
       console.error(error.message);
       return error.exitCode;

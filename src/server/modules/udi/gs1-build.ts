@@ -35,7 +35,8 @@ export interface Gs1BuildResult {
   udi: Gs1Udi;
 }
 
-function yymmdd(iso: string, ai: string, currentYear: number): string {
+/** An ISO date (YYYY-MM-DD, or YYYY-MM for day 00) as the YYMMDD value of a GS1 date AI. */
+export function isoToGs1Date(iso: string, ai: string, currentYear: number): string {
   const parsed = parseIsoDate(iso);
   if (!parsed || !isInCenturyWindow(parsed.year, currentYear)) {
     throw new UdiError({
@@ -57,12 +58,24 @@ export function buildGs1Udi(input: Gs1BuildInput, options: UdiDateOptions = {}):
     ? input.gtin.padStart(14, '0')
     : input.gtin;
   const pairs: [string, string][] = [['01', gtin]];
-  if (input.expiry !== undefined) pairs.push(['17', yymmdd(input.expiry, '17', currentYear)]);
+  if (input.expiry !== undefined) pairs.push(['17', isoToGs1Date(input.expiry, '17', currentYear)]);
   if (input.productionDate !== undefined)
-    pairs.push(['11', yymmdd(input.productionDate, '11', currentYear)]);
+    pairs.push(['11', isoToGs1Date(input.productionDate, '11', currentYear)]);
   if (input.lot !== undefined) pairs.push(['10', input.lot]);
   if (input.serial !== undefined) pairs.push(['21', input.serial]);
   pairs.push(...Object.entries(input.extra ?? {}));
+  return buildGs1Elements(pairs, options);
+}
+
+/**
+ * Validates AI/value pairs (any order) by the parsing rules and returns them in
+ * every encoding; throws a UdiError without position on bad input.
+ */
+export function buildGs1Elements(
+  pairs: readonly (readonly [string, string])[],
+  options: UdiDateOptions = {},
+): Gs1BuildResult {
+  const currentYear = referenceYear(options);
   const raw: RawElement[] = pairs.map(([ai, value]) => ({
     ai,
     value,

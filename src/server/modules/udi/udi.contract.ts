@@ -104,6 +104,136 @@ export const udiParseResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: udiErrorSchema }),
 ]);
 
+// ---- Requests and answers of the HTTP API (udi.routes.ts) and the CLI ----
+
+export const UDI_SYMBOLOGIES = ['datamatrix', 'gs1-128', 'qr'] as const;
+export const UDI_IMAGE_FORMATS = ['svg', 'png'] as const;
+
+const udiDataSchema = z.string().min(1).max(2000).meta({
+  description:
+    "A UDI as scanned or typed: GS1 element string (bracketed, or unbracketed with GS or '^' for FNC1, optionally after a symbology identifier such as ]d2), GS1 Digital Link URI, or HIBC data",
+  example: '(01)09506000134352(17)271231(10)LOT42(21)SN0001',
+});
+
+/** YYYY-MM-DD, or YYYY-MM for a GS1 date with day 00; the builders check the calendar. */
+const isoDateOrMonthSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'YYYY-MM-DD, or YYYY-MM for day 00');
+
+export const udiParseRequestSchema = z.object({ data: udiDataSchema });
+
+export const udiRenderRequestSchema = z.object({
+  data: udiDataSchema,
+  symbology: z.enum(UDI_SYMBOLOGIES).meta({
+    description:
+      'datamatrix: GS1 DataMatrix (HIBC DataMatrix for HIBC data); gs1-128: GS1-128 with its text (HIBC Code 128); qr: QR Code with the GS1 Digital Link (GS1 QR Code when the data has no Digital Link; HIBC QR Code)',
+  }),
+  format: z.enum(UDI_IMAGE_FORMATS),
+  scale: z
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .optional()
+    .meta({ description: 'Pixels per linear module (a 2D module is twice that); default 3' }),
+});
+
+export const udiBuildRequestSchema = z.object({
+  gtin: z
+    .string()
+    .min(1)
+    .max(20)
+    .meta({ description: 'GTIN-8, -12, -13 or -14 with its check digit' }),
+  lot: z.string().min(1).max(100).optional(),
+  serial: z.string().min(1).max(100).optional(),
+  expiry: isoDateOrMonthSchema.optional(),
+  productionDate: isoDateOrMonthSchema.optional(),
+});
+
+export const udiBuildResponseSchema = z.object({
+  elementString: z.string().meta({
+    description:
+      'As a scanner transmits it after the symbology identifier: GS (0x1D) after variable-length values',
+  }),
+  elementStringCaret: z
+    .string()
+    .meta({ description: "With '^' for FNC1, including FNC1 in first position" }),
+  bracketed: z.string(),
+  hri: z.array(z.string()).meta({
+    description: 'The human-readable lines printed beside the symbol: (01)…, (17)…, (10)…, (21)…',
+  }),
+  digitalLink: z.string().optional(),
+  udi: gs1UdiSchema,
+});
+
+export const ssccRequestSchema = z.object({
+  extensionDigit: z.union([z.number().int(), z.string().max(2)]),
+  companyPrefix: z.string().min(1).max(20),
+  serialReference: z.string().min(1).max(20),
+});
+
+export const ssccResponseSchema = z.object({
+  sscc: z.string().regex(/^\d{18}$/),
+  bracketed: z.string(),
+  digitalLink: z.string().optional(),
+});
+
+export const labelPartySchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  address: z
+    .string()
+    .trim()
+    .max(400)
+    .optional()
+    .meta({ description: 'Free text; line breaks are kept' }),
+});
+
+const labelSizeDescription =
+  'Label size in millimetres. Text shrinks to fit down to 5 pt; what still does not fit is refused (422 UDI_LABEL_OVERFLOW), never cut off';
+
+export const deviceLabelRequestSchema = z.object({
+  data: udiDataSchema,
+  productName: z.string().trim().min(1).max(200).meta({ description: 'Chinese is fine' }),
+  description: z.string().trim().max(300).optional().meta({
+    description: 'A line under the name: size, variant, the name in another language',
+  }),
+  model: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .optional()
+    .meta({ description: 'Model or catalogue number, printed after the REF symbol' }),
+  manufacturer: labelPartySchema,
+  widthMm: z.number().min(70).max(150).default(100).meta({ description: labelSizeDescription }),
+  heightMm: z.number().min(35).max(100).default(50).meta({ description: labelSizeDescription }),
+});
+
+export const cartonLabelRequestSchema = z.object({
+  sscc: z
+    .string()
+    .regex(/^\d{18}$/, '18 digits')
+    .meta({ description: '18 digits with the check digit (POST /api/udi/sscc makes one)' }),
+  shipFrom: labelPartySchema,
+  shipTo: labelPartySchema.optional(),
+  content: z
+    .object({
+      gtin: z.string().min(1).max(20),
+      count: z.number().int().min(1).max(99_999_999),
+      lot: z.string().min(1).max(100).optional(),
+      expiry: isoDateOrMonthSchema.optional(),
+      productionDate: isoDateOrMonthSchema.optional(),
+      productName: z.string().trim().min(1).max(200).optional(),
+    })
+    .optional()
+    .meta({
+      description:
+        'What the carton holds, encoded as (02) CONTENT, (37) COUNT, (10) BATCH/LOT, (17) USE BY, (11) PROD DATE',
+    }),
+  widthMm: z.number().min(90).max(150).default(100).meta({ description: labelSizeDescription }),
+  heightMm: z.number().min(120).max(220).default(150).meta({ description: labelSizeDescription }),
+});
+
 export type Gs1Element = z.infer<typeof gs1ElementSchema>;
 export type Gs1Udi = z.infer<typeof gs1UdiSchema>;
 export type HibcDateFormat = (typeof HIBC_DATE_FORMATS)[number];
@@ -111,3 +241,14 @@ export type HibcDetails = z.infer<typeof hibcDetailsSchema>;
 export type HibcUdi = z.infer<typeof hibcUdiSchema>;
 export type Udi = z.infer<typeof udiSchema>;
 export type UdiParseResult = z.infer<typeof udiParseResultSchema>;
+export type UdiSymbology = (typeof UDI_SYMBOLOGIES)[number];
+export type UdiImageFormat = (typeof UDI_IMAGE_FORMATS)[number];
+export type UdiRenderRequest = z.infer<typeof udiRenderRequestSchema>;
+export type UdiBuildRequest = z.infer<typeof udiBuildRequestSchema>;
+export type UdiBuildResponse = z.infer<typeof udiBuildResponseSchema>;
+export type SsccRequest = z.infer<typeof ssccRequestSchema>;
+export type LabelParty = z.infer<typeof labelPartySchema>;
+/** Input of renderDeviceLabel; sizes default to 100 × 50 mm. */
+export type DeviceLabelInput = z.input<typeof deviceLabelRequestSchema>;
+/** Input of renderCartonLabel; sizes default to 100 × 150 mm. */
+export type CartonLabelInput = z.input<typeof cartonLabelRequestSchema>;

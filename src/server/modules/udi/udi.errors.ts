@@ -1,5 +1,9 @@
 // Stable error codes of the UDI module. The UI translates by code; messages are
 // English and name the AI and the 0-based character position in the input.
+// Every code is also in src/shared/error-codes.ts (UdiError passes its code to
+// DomainError, so a code missing there does not compile) and answers HTTP 422.
+import { DomainError } from '../../platform/errors.ts';
+
 export const UDI_ERROR_CODES = [
   'UDI_UNRECOGNISED',
   'GS1_EMPTY',
@@ -32,16 +36,25 @@ export interface UdiErrorDetail {
   position?: number;
 }
 
-/** Thrown by the throwing entry points (`parseUdiOrThrow`, the builders). */
-export class UdiError extends Error {
-  readonly code: UdiErrorCode;
+/**
+ * Thrown by the throwing entry points (`parseUdiOrThrow`, the builders). A
+ * DomainError, so the HTTP layer answers 422 problem+json with `params` {ai, position}.
+ */
+export class UdiError extends DomainError {
+  declare readonly code: UdiErrorCode;
   readonly ai: string | undefined;
   readonly position: number | undefined;
 
   constructor(detail: UdiErrorDetail) {
-    super(detail.message);
+    super(
+      detail.code,
+      {
+        ...(detail.ai === undefined ? {} : { ai: detail.ai }),
+        ...(detail.position === undefined ? {} : { position: detail.position }),
+      },
+      detail.message,
+    );
     this.name = 'UdiError';
-    this.code = detail.code;
     this.ai = detail.ai;
     this.position = detail.position;
   }
