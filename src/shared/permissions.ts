@@ -19,6 +19,11 @@ export const PERMISSIONS = {
   'audit.read': { en: 'View the audit trail', zh: '查看审计追踪' },
   'audit.export': { en: 'Export the audit trail as CSV', zh: '将审计追踪导出为 CSV' },
   'signature.read': { en: 'View and verify electronic signatures', zh: '查看和验证电子签名' },
+  'item.read': { en: 'View items and device models', zh: '查看物料和器械型号' },
+  'item.manage': {
+    en: 'Create and change items and their UDI-DI data',
+    zh: '创建和修改物料及其 UDI-DI 数据',
+  },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

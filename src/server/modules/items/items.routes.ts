@@ -1,0 +1,137 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createItemSchema,
+  deviceModelInputSchema,
+  itemListQuerySchema,
+  itemSchema,
+  setItemStatusSchema,
+  updateItemSchema,
+} from '../../../shared/items.contract.ts';
+import { listResponseSchema } from '../../../shared/list.ts';
+import { problemSchema } from '../../../shared/problem.ts';
+import { actorOf } from '../../platform/http/access.ts';
+import {
+  createItem,
+  getItem,
+  listItems,
+  setDeviceModel,
+  setItemStatus,
+  updateItem,
+} from './items.service.ts';
+
+const idParams = z.object({ id: z.uuid() });
+const errors = {
+  400: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+};
+const read = { access: { permission: 'item.read' as const } };
+const manage = { access: { permission: 'item.manage' as const } };
+
+export const itemsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.lotline.database.db;
+
+  app.get(
+    '/items',
+    {
+      config: read,
+      schema: {
+        tags: ['items'],
+        querystring: itemListQuerySchema,
+        response: { 200: listResponseSchema(itemSchema) },
+      },
+    },
+    async (request) => listItems(db(), request.query),
+  );
+
+  app.get(
+    '/items/:id',
+    {
+      config: read,
+      schema: {
+        tags: ['items'],
+        params: idParams,
+        response: { 200: itemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => getItem(db(), request.params.id),
+  );
+
+  app.post(
+    '/items',
+    {
+      config: manage,
+      schema: { tags: ['items'], body: createItemSchema, response: { 201: itemSchema, ...errors } },
+    },
+    async (request, reply) => {
+      const item = await db()
+        .transaction()
+        .execute((trx) => createItem(trx, actorOf(request), request.body));
+      return reply.code(201).send(item);
+    },
+  );
+
+  app.patch(
+    '/items/:id',
+    {
+      config: manage,
+      schema: {
+        tags: ['items'],
+        params: idParams,
+        body: updateItemSchema,
+        response: { 200: itemSchema, ...errors },
+      },
+    },
+    async (request) =>
+      db()
+        .transaction()
+        .execute((trx) => updateItem(trx, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/items/:id/status',
+    {
+      config: manage,
+      schema: {
+        tags: ['items'],
+        summary: 'Block, reactivate or make obsolete (final); items are never deleted',
+        params: idParams,
+        body: setItemStatusSchema,
+        response: { 200: itemSchema, ...errors },
+      },
+    },
+    async (request) =>
+      db()
+        .transaction()
+        .execute((trx) =>
+          setItemStatus(
+            trx,
+            actorOf(request),
+            request.params.id,
+            request.body.status,
+            request.body.reason,
+          ),
+        ),
+  );
+
+  app.put(
+    '/items/:id/device-model',
+    {
+      config: manage,
+      schema: {
+        tags: ['items'],
+        summary: "Set a finished device's UDI-DI data (GTIN or HIBC DI checked) and package levels",
+        params: idParams,
+        body: deviceModelInputSchema,
+        response: { 200: itemSchema, ...errors },
+      },
+    },
+    async (request) =>
+      db()
+        .transaction()
+        .execute((trx) => setDeviceModel(trx, actorOf(request), request.params.id, request.body)),
+  );
+};
