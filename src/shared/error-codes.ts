@@ -1,6 +1,28 @@
 // Every stable error code the API can answer with. The web app translates each
 // one (a test fails when a code lacks a zh-CN or en message), and the server maps
 // each one to an HTTP status in platform/http/problem.ts.
+/** What can be wrong with scanned or typed GS1 / HIBC data (modules/udi). */
+export const UDI_ERROR_CODES = [
+  'UDI_UNRECOGNISED',
+  'GS1_EMPTY',
+  'GS1_UNKNOWN_AI',
+  'GS1_BAD_LENGTH',
+  'GS1_BAD_CHARSET',
+  'GS1_CHECK_DIGIT',
+  'GS1_INVALID_DATE',
+  'GS1_INVALID_VALUE',
+  'GS1_DUPLICATE_AI',
+  'GS1_MISSING_REQUIRED_AI',
+  'GS1_EXCLUDED_AI_COMBINATION',
+  'DL_NOT_A_DIGITAL_LINK',
+  'DL_BAD_PATH_ORDER',
+  'DL_QUALIFIER_IN_QUERY',
+  'DL_NOT_A_DATA_ATTRIBUTE',
+  'HIBC_BAD_FORMAT',
+  'HIBC_CHECK_CHARACTER',
+  'HIBC_INVALID_DATE',
+] as const;
+
 export const ERROR_CODES = [
   // platform
   'VALIDATION_FAILED',
@@ -36,25 +58,8 @@ export const ERROR_CODES = [
   'SIGNATURE_PASSWORD_INVALID',
   'SIGNATURE_MEANING_NOT_ALLOWED',
   'SIGNATURE_REQUIRES_USER',
-  // udi: parsing and validating GS1 and HIBC data (modules/udi UDI_ERROR_CODES), then drawing symbols and labels
-  'UDI_UNRECOGNISED',
-  'GS1_EMPTY',
-  'GS1_UNKNOWN_AI',
-  'GS1_BAD_LENGTH',
-  'GS1_BAD_CHARSET',
-  'GS1_CHECK_DIGIT',
-  'GS1_INVALID_DATE',
-  'GS1_INVALID_VALUE',
-  'GS1_DUPLICATE_AI',
-  'GS1_MISSING_REQUIRED_AI',
-  'GS1_EXCLUDED_AI_COMBINATION',
-  'DL_NOT_A_DIGITAL_LINK',
-  'DL_BAD_PATH_ORDER',
-  'DL_QUALIFIER_IN_QUERY',
-  'DL_NOT_A_DATA_ATTRIBUTE',
-  'HIBC_BAD_FORMAT',
-  'HIBC_CHECK_CHARACTER',
-  'HIBC_INVALID_DATE',
+  // udi: parsing and validating (UDI_ERROR_CODES), then drawing symbols and labels
+  ...UDI_ERROR_CODES,
   'UDI_CANNOT_RENDER',
   'UDI_LABEL_OVERFLOW',
   // items

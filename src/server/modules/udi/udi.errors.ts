@@ -1,29 +1,11 @@
 // Stable error codes of the UDI module. The UI translates by code; messages are
 // English and name the AI and the 0-based character position in the input.
-// Every code is also in src/shared/error-codes.ts (UdiError passes its code to
-// DomainError, so a code missing there does not compile) and answers HTTP 422.
+// The list lives in src/shared/error-codes.ts (the web app translates every code);
+// each answers HTTP 422.
+import { UDI_ERROR_CODES } from '../../../shared/error-codes.ts';
 import { DomainError } from '../../platform/errors.ts';
 
-export const UDI_ERROR_CODES = [
-  'UDI_UNRECOGNISED',
-  'GS1_EMPTY',
-  'GS1_UNKNOWN_AI',
-  'GS1_BAD_LENGTH',
-  'GS1_BAD_CHARSET',
-  'GS1_CHECK_DIGIT',
-  'GS1_INVALID_DATE',
-  'GS1_INVALID_VALUE',
-  'GS1_DUPLICATE_AI',
-  'GS1_MISSING_REQUIRED_AI',
-  'GS1_EXCLUDED_AI_COMBINATION',
-  'DL_NOT_A_DIGITAL_LINK',
-  'DL_BAD_PATH_ORDER',
-  'DL_QUALIFIER_IN_QUERY',
-  'DL_NOT_A_DATA_ATTRIBUTE',
-  'HIBC_BAD_FORMAT',
-  'HIBC_CHECK_CHARACTER',
-  'HIBC_INVALID_DATE',
-] as const;
+export { UDI_ERROR_CODES };
 
 export type UdiErrorCode = (typeof UDI_ERROR_CODES)[number];
 

@@ -14,7 +14,8 @@ import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchFilters } from '../../use-search-filters.ts';
+import { Link } from 'react-router';
 import type { AuditEntry } from '../../../shared/audit.contract.ts';
 import { auditExportUrl, useAudit, type AuditFilters } from '../../api/audit.ts';
 import { useUser, useUsers } from '../../api/users.ts';
@@ -47,7 +48,7 @@ export function AuditTrailPage() {
   const mayExport = useCan('audit.export');
   const mayReadUsers = useCan('user.read');
   const mayReadRoles = useCan('role.read');
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useSearchFilters();
 
   const filters: AuditFilters = {};
   for (const key of FILTER_KEYS) {
@@ -58,21 +59,6 @@ export function AuditTrailPage() {
   const pageSize = positiveInt(params.get('size'), PAGE_SIZES[0] ?? 20);
   const audit = useAudit(filters, { limit: pageSize, offset: (page - 1) * pageSize });
   const filtered = Object.keys(filters).length > 0;
-
-  function update(changes: Record<string, string | number | undefined>) {
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === undefined || value === '') next.delete(key);
-          else next.set(key, String(value));
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  }
 
   const columns: TableProps<AuditEntry>['columns'] = [
     {

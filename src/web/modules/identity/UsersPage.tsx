@@ -3,7 +3,8 @@ import { Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useSearchFilters } from '../../use-search-filters.ts';
+import { Link, useNavigate } from 'react-router';
 import type { User } from '../../../shared/identity.contract.ts';
 import { roleName, useRoles } from '../../api/roles.ts';
 import { USER_STATUSES, useUsers, type UserStatus } from '../../api/users.ts';
@@ -32,7 +33,7 @@ export function UsersPage() {
   const navigate = useNavigate();
   const mayManage = useCan('user.manage');
   const mayReadRoles = useCan('role.read');
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useSearchFilters();
   const [creating, setCreating] = useState(false);
 
   const q = params.get('q') ?? '';
@@ -52,20 +53,6 @@ export function UsersPage() {
   const roles = useRoles({ enabled: mayReadRoles });
 
   /** Changes filters in the address (shareable, survives Back); a new filter starts at page 1. */
-  function update(changes: Record<string, string | number | undefined>) {
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === undefined || value === '') next.delete(key);
-          else next.set(key, String(value));
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  }
 
   const columns: TableProps<User>['columns'] = [
     {
