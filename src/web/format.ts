@@ -43,3 +43,15 @@ export function formatDateTimeShort(value: string | number | Date, language: Lan
     hourCycle: 'h23',
   }).format(date);
 }
+
+/** A calendar date (YYYY-MM-DD, no time zone) in the UI language: Dec 31, 2027 / 2027年12月31日. */
+export function formatIsoDate(value: string, language: Language): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}

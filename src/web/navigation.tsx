@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarcodeOutlined,
   DashboardOutlined,
   InfoCircleOutlined,
   SafetyCertificateOutlined,
@@ -13,6 +14,7 @@ import { RoleDetailPage } from './modules/identity/RoleDetailPage.tsx';
 import { RolesPage } from './modules/identity/RolesPage.tsx';
 import { UserDetailPage } from './modules/identity/UserDetailPage.tsx';
 import { UsersPage } from './modules/identity/UsersPage.tsx';
+import { UdiPage } from './modules/udi/UdiPage.tsx';
 import { AboutPage } from './pages/AboutPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 
@@ -44,6 +46,14 @@ export const NAVIGATION: NavEntry[] = [
     icon: <DashboardOutlined />,
     labelKey: 'nav.overview',
     element: <OverviewPage />,
+  },
+  {
+    key: 'udi',
+    path: '/udi',
+    icon: <BarcodeOutlined />,
+    labelKey: 'nav.udi',
+    element: <UdiPage />,
+    group: 'tools',
   },
   {
     key: 'audit',

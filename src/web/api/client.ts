@@ -78,13 +78,51 @@ export function apiSend<T>(
   return request<T>(method, path, body, options);
 }
 
+/**
+ * POST/PUT/… a JSON body and resolve to a binary answer (a symbol image, a
+ * label PDF) as a Blob typed by the answer's content type. Same CSRF and
+ * problem+json handling as apiSend.
+ */
+export async function apiFetchBlob(
+  method: SendMethod,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<Blob> {
+  const response = await send(method, path, body, options, '*/*');
+  return response.blob();
+}
+
 async function request<T>(
   method: 'GET' | SendMethod,
   path: string,
   body: unknown,
   options: RequestOptions,
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: `application/json, ${PROBLEM_CONTENT_TYPE}` };
+  const response = await send(method, path, body, options, 'application/json');
+  if (response.status === 204) return undefined as T;
+  try {
+    return (await response.json()) as T;
+  } catch (cause) {
+    throw new ApiError({
+      status: response.status,
+      code: 'UNKNOWN',
+      detail: `The answer to ${method} ${path} is not JSON`,
+      requestId: response.headers.get(REQUEST_ID_HEADER) ?? undefined,
+      cause,
+    });
+  }
+}
+
+/** Sends the request; resolves to an accepted answer, throws ApiError for a problem or no answer. */
+async function send(
+  method: 'GET' | SendMethod,
+  path: string,
+  body: unknown,
+  options: RequestOptions,
+  accept: string,
+): Promise<Response> {
+  const headers: Record<string, string> = { accept: `${accept}, ${PROBLEM_CONTENT_TYPE}` };
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.signal) init.signal = options.signal;
@@ -105,18 +143,7 @@ async function request<T>(
   const isProblem = contentType(response) === PROBLEM_CONTENT_TYPE;
   const accepted = response.ok || options.acceptStatuses?.includes(response.status) === true;
   if (!accepted || isProblem) throw await problemError(response);
-  if (response.status === 204) return undefined as T;
-  try {
-    return (await response.json()) as T;
-  } catch (cause) {
-    throw new ApiError({
-      status: response.status,
-      code: 'UNKNOWN',
-      detail: `The answer to ${method} ${path} is not JSON`,
-      requestId: response.headers.get(REQUEST_ID_HEADER) ?? undefined,
-      cause,
-    });
-  }
+  return response;
 }
 
 function contentType(response: Response): string {

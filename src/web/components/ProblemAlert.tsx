@@ -1,37 +1,31 @@
 import { Alert, Button, Flex, Typography } from 'antd';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../api/client.ts';
-import en from '../i18n/en.ts';
-import { passwordPolicyMessages } from './form-errors.ts';
-
-type TranslatedCode = keyof typeof en.errors;
-
-function isTranslatedCode(code: string): code is TranslatedCode {
-  return Object.hasOwn(en.errors, code);
-}
+import { isTranslatedCode, passwordPolicyMessages, problemMessage } from './form-errors.ts';
 
 export interface ProblemAlertProps {
   /** Whatever a query or mutation failed with; ApiError gives the most. */
   error: unknown;
   onRetry?: () => void;
   style?: CSSProperties;
+  /** What the screen knows about the problem beyond its message (e.g. where in a scanned code). */
+  extra?: ReactNode;
 }
 
 /** An API error in the person's language, with field errors and the request id for support. */
-export function ProblemAlert({ error, onRetry, style }: ProblemAlertProps) {
+export function ProblemAlert({ error, onRetry, style, extra }: ProblemAlertProps) {
   const { t } = useTranslation();
   const problem = toApiError(error);
   const known = isTranslatedCode(problem.code) && problem.code !== 'UNKNOWN';
-  const message = isTranslatedCode(problem.code)
-    ? t(`errors.${problem.code}`)
-    : t('errors.UNKNOWN');
+  const message = problemMessage(problem, t);
 
   const policyProblems = passwordPolicyMessages(problem, t);
   const retryAfter = problem.params?.retryAfterSeconds;
 
   const details = (
     <Flex vertical gap={4}>
+      {extra}
       {policyProblems.length > 0 && (
         <ul className="problem-field-errors" data-testid="problem-policy">
           {policyProblems.map((text) => (
@@ -72,7 +66,11 @@ export function ProblemAlert({ error, onRetry, style }: ProblemAlertProps) {
     </Flex>
   );
   const hasDetails =
-    !known || problem.errors.length > 0 || policyProblems.length > 0 || Boolean(problem.requestId);
+    Boolean(extra) ||
+    !known ||
+    problem.errors.length > 0 ||
+    policyProblems.length > 0 ||
+    Boolean(problem.requestId);
 
   return (
     <Alert

@@ -1,6 +1,19 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { toApiError } from '../api/client.ts';
+import en from '../i18n/en.ts';
+
+type TranslatedCode = keyof typeof en.errors;
+
+export function isTranslatedCode(code: string): code is TranslatedCode {
+  return Object.hasOwn(en.errors, code);
+}
+
+/** What went wrong in the UI language: the message for the problem's code, or the generic one. */
+export function problemMessage(error: unknown, t: TFunction): string {
+  const { code } = toApiError(error);
+  return isTranslatedCode(code) ? t(`errors.${code}`) : t('errors.UNKNOWN');
+}
 
 const PASSWORD_PROBLEMS = ['too_short', 'too_long', 'contains_username', 'reused'] as const;
 type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
