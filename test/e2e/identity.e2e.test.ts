@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   DEMO_PASSWORD,
   chooseOption,
@@ -11,36 +11,10 @@ import {
   switchLanguage,
   waitForTitle,
 } from './support/app.ts';
-import { launchBrowser, newPage } from './support/browser.ts';
-import { startE2eServer, type E2eServer } from './support/server.ts';
+import { useE2eBrowser } from './support/session.ts';
 
 // Sign-ins are rate limited (30 a minute per address): these tests make about 15.
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-// Uncaught script errors in any page of a test fail it.
-let scriptErrors: string[] = [];
-
-async function open(lang: 'en' | 'zh-CN'): Promise<Page> {
-  const page = await newPage(browser, server.url, lang);
-  page.on('pageerror', (error) => scriptErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
-
-afterEach(() => {
-  const seen = scriptErrors;
-  scriptErrors = [];
-  expect(seen).toEqual([]);
-});
+const open = useE2eBrowser();
 
 async function problemCode(page: Page): Promise<string | null> {
   const alert = page.getByTestId('problem-alert').first();

@@ -1,35 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { signIn, snap, switchLanguage, waitForTitle } from './support/app.ts';
-import { startE2eServer, type E2eServer } from './support/server.ts';
+import { useE2eBrowser } from './support/session.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-// Uncaught script errors in any page of a test fail it.
-let scriptErrors: string[] = [];
-
-async function open(lang?: 'en' | 'zh-CN'): Promise<Page> {
-  const page = await newPage(browser, server.url, lang);
-  page.on('pageerror', (error) => scriptErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
-
-afterEach(() => {
-  const seen = scriptErrors;
-  scriptErrors = [];
-  expect(seen).toEqual([]);
-});
+const open = useE2eBrowser();
 
 describe('app shell', () => {
   it('shows Overview and About in English and in Chinese, and keeps the chosen language', async () => {

@@ -1,5 +1,5 @@
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type {
   DeviceLabelInput,
@@ -14,8 +14,7 @@ import type {
   Udi as WebUdi,
 } from '../../src/web/api/udi.ts';
 import { signIn, snap, switchLanguage, waitForTitle } from './support/app.ts';
-import { launchBrowser, newPage } from './support/browser.ts';
-import { startE2eServer, type E2eServer } from './support/server.ts';
+import { useE2eBrowser } from './support/session.ts';
 
 // The web app repeats the UDI contract's types (it may not import server code);
 // this does not compile when the two drift apart.
@@ -28,32 +27,7 @@ export type WebMirrorsUdiContract = [
   Holds<Same<DeviceLabelRequest, DeviceLabelInput>>,
 ];
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-// Uncaught script errors in any page of a test fail it.
-let scriptErrors: string[] = [];
-
-async function open(lang?: 'en' | 'zh-CN'): Promise<Page> {
-  const page = await newPage(browser, server.url, lang);
-  page.on('pageerror', (error) => scriptErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
-
-afterEach(() => {
-  const seen = scriptErrors;
-  scriptErrors = [];
-  expect(seen).toEqual([]);
-});
+const open = useE2eBrowser();
 
 const isParse = (url: string) => new URL(url).pathname === '/api/udi/parse';
 const isRender = (url: string) => new URL(url).pathname === '/api/udi/render';

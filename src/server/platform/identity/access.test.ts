@@ -238,6 +238,32 @@ describe('API tokens', () => {
     expect(res.statusCode).toBe(401);
   });
 
+  it("lists only one's own tokens, and everyone's only with token.manage", async () => {
+    const { app, database } = ctx();
+    const { session } = await makeSignedInUser(app, database, { roles: ['viewer'] });
+    await app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: session.headers,
+      payload: { name: 'mine', permissions: ['signature.read'] },
+    });
+    const mine = (
+      await app.inject({ method: 'GET', url: '/api/tokens', headers: session.headers })
+    ).json();
+    expect(mine.items.map((t: { name: string }) => t.name)).toEqual(['mine']);
+    const all = await app.inject({
+      method: 'GET',
+      url: '/api/tokens?all=true',
+      headers: session.headers,
+    });
+    expect(all.statusCode).toBe(403);
+    const { session: admin } = await makeSignedInUser(app, database, { roles: ['admin'] });
+    const everyone = (
+      await app.inject({ method: 'GET', url: '/api/tokens?all=true', headers: admin.headers })
+    ).json();
+    expect(everyone.total).toBeGreaterThan(1);
+  });
+
   it('cannot create tokens itself', async () => {
     const { app, database } = ctx();
     const { session } = await makeSignedInUser(app, database, { roles: ['viewer'] });

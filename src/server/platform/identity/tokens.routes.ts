@@ -9,7 +9,6 @@ import {
 } from '../../../shared/identity.contract.ts';
 import { listResponseSchema } from '../../../shared/list.ts';
 import { problemSchema } from '../../../shared/problem.ts';
-import { DomainError } from '../errors.ts';
 import { actorOf } from '../http/access.ts';
 import { createToken, listTokens, revokeToken } from './tokens.service.ts';
 
@@ -37,10 +36,7 @@ export const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request);
-      const all = request.query.all === 'true';
-      if (all && !actor.permissions.has('token.manage'))
-        throw new DomainError('FORBIDDEN', { permission: 'token.manage' });
-      return listTokens(db(), { ...request.query, userId: all ? undefined : actor.userId });
+      return listTokens(db(), actor, { ...request.query, all: request.query.all === 'true' });
     },
   );
 

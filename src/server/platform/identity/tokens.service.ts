@@ -135,10 +135,22 @@ export async function revokeToken(
   return toToken(after, user?.username ?? '');
 }
 
+/** The actor's own tokens; everyone's with `all` (needs token.manage). */
 export async function listTokens(
   db: Executor,
-  f: { userId?: string; q?: string; limit: number; offset: number },
+  actor: UserActor,
+  f: { all: boolean; q?: string; limit: number; offset: number },
 ): Promise<{ items: ApiToken[]; total: number }> {
-  const { rows, total } = await repo.listTokens(db, f);
+  if (f.all && !actor.permissions.has('token.manage')) {
+    throw new DomainError(
+      'FORBIDDEN',
+      { permission: 'token.manage' },
+      "Listing everyone's tokens needs token.manage",
+    );
+  }
+  const { rows, total } = await repo.listTokens(db, {
+    ...f,
+    userId: f.all ? undefined : actor.userId,
+  });
   return { items: rows.map((r) => toToken(r, r.username)), total };
 }
