@@ -1,3 +1,10 @@
+import { CHANGES_ERRORS } from './changes.errors.ts';
+import { DOCUMENTS_ERRORS } from './documents.errors.ts';
+import { ENGINEERING_ERRORS } from './engineering.errors.ts';
+import type { ModuleErrorSpec } from './module-errors.ts';
+import { PARTNERS_ERRORS } from './partners.errors.ts';
+import { PLANT_ERRORS } from './plant.errors.ts';
+
 // Every stable error code the API can answer with. The web app translates each
 // one (a test fails when a code lacks a zh-CN or en message), and the server maps
 // each one to an HTTP status in platform/http/problem.ts.
@@ -23,7 +30,7 @@ export const UDI_ERROR_CODES = [
   'HIBC_INVALID_DATE',
 ] as const;
 
-export const ERROR_CODES = [
+export const CORE_ERROR_CODES = [
   // platform
   'VALIDATION_FAILED',
   'MALFORMED_JSON',
@@ -68,9 +75,35 @@ export const ERROR_CODES = [
   'NOT_A_FINISHED_DEVICE',
   'INVALID_DEVICE_IDENTIFIER',
   'DEVICE_LABEL_MISSING_TRACKING_ID',
+  // CSV import (platform): the file itself cannot be read, or rows are refused
+  'CSV_UNREADABLE',
+  'CSV_IMPORT_REJECTED',
 ] as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Codes of the business modules, each declared with its status in <module>.errors.ts. */
+export const MODULE_ERRORS = {
+  ...PARTNERS_ERRORS,
+  ...PLANT_ERRORS,
+  ...DOCUMENTS_ERRORS,
+  ...ENGINEERING_ERRORS,
+  ...CHANGES_ERRORS,
+} as const satisfies Record<string, ModuleErrorSpec>;
+
+export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number];
+export type ModuleErrorCode = keyof typeof MODULE_ERRORS;
+export type ErrorCode = CoreErrorCode | ModuleErrorCode;
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  ...CORE_ERROR_CODES,
+  ...(Object.keys(MODULE_ERRORS) as ModuleErrorCode[]),
+];
+
+const MODULE_ERROR_SPECS: Readonly<Record<string, ModuleErrorSpec>> = MODULE_ERRORS;
+
+/** The status and title of a module's code; undefined for the platform's own codes. */
+export function moduleErrorSpec(code: ErrorCode): ModuleErrorSpec | undefined {
+  return Object.hasOwn(MODULE_ERROR_SPECS, code) ? MODULE_ERROR_SPECS[code] : undefined;
+}
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);

@@ -24,6 +24,63 @@ export const PERMISSIONS = {
     en: 'Create and change items and their UDI-DI data',
     zh: '创建和修改物料及其 UDI-DI 数据',
   },
+  'supplier.read': { en: 'View suppliers and their certificates', zh: '查看供应商及其证书' },
+  'supplier.manage': {
+    en: 'Create and change suppliers, approved items and certificates',
+    zh: '创建和修改供应商、合格物料清单和证书',
+  },
+  'supplier.approve': {
+    en: "Change a supplier's approval status (signed)",
+    zh: '变更供应商的审批状态（需签名）',
+  },
+  'customer.read': { en: 'View customers and consignees', zh: '查看客户和收货方' },
+  'customer.manage': {
+    en: 'Create and change customers, ship-to addresses and contacts',
+    zh: '创建和修改客户、收货地址和联系人',
+  },
+  'location.read': { en: 'View locations', zh: '查看库位' },
+  'location.manage': { en: 'Create and change locations', zh: '创建和修改库位' },
+  'equipment.read': { en: 'View equipment and its calibration', zh: '查看设备及其校准' },
+  'equipment.manage': {
+    en: 'Create equipment and record calibration and maintenance',
+    zh: '创建设备并记录校准和维护',
+  },
+  'qualification.read': { en: 'View training and qualifications', zh: '查看培训和资质' },
+  'qualification.manage': {
+    en: 'Record training and qualifications',
+    zh: '记录培训和资质',
+  },
+  'document.read': { en: 'View controlled documents', zh: '查看受控文件' },
+  'document.manage': {
+    en: 'Create controlled documents and draft versions',
+    zh: '创建受控文件及草稿版本',
+  },
+  'document.approve': {
+    en: 'Approve and obsolete document versions (signed)',
+    zh: '批准和作废文件版本（需签名）',
+  },
+  'engineering.read': { en: 'View BOM and routing versions', zh: '查看 BOM 和工艺路线版本' },
+  'engineering.manage': {
+    en: 'Create and edit draft BOM and routing versions',
+    zh: '创建和编辑 BOM 与工艺路线草稿版本',
+  },
+  'engineering.approve': {
+    en: 'Approve BOM and routing versions (signed)',
+    zh: '批准 BOM 和工艺路线版本（需签名）',
+  },
+  'change.read': { en: 'View change requests', zh: '查看变更申请' },
+  'change.manage': {
+    en: 'Raise and edit change requests',
+    zh: '提出和编辑变更申请',
+  },
+  'change.approve': {
+    en: 'Approve or reject change requests (signed)',
+    zh: '批准或驳回变更申请（需签名）',
+  },
+  'change.implement': {
+    en: 'Implement approved change requests',
+    zh: '实施已批准的变更申请',
+  },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

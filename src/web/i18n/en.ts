@@ -1,3 +1,10 @@
+import { itemsEn, itemsErrorsEn } from '../modules/items/messages.ts';
+import { partnersEn, partnersErrorsEn } from '../modules/partners/messages.ts';
+import { plantEn, plantErrorsEn } from '../modules/plant/messages.ts';
+import { documentsEn, documentsErrorsEn } from '../modules/documents/messages.ts';
+import { engineeringEn, engineeringErrorsEn } from '../modules/engineering/messages.ts';
+import { changesEn, changesErrorsEn } from '../modules/changes/messages.ts';
+
 // English messages. zh-CN.ts has exactly the same keys (checked by i18n.test.ts
 // and by its type, Messages).
 const en = {
@@ -16,8 +23,20 @@ const en = {
     users: 'Users',
     roles: 'Roles',
     about: 'About',
+    items: 'Items',
+    suppliers: 'Suppliers',
+    customers: 'Customers',
+    locations: 'Locations',
+    equipment: 'Equipment',
+    qualifications: 'Qualifications',
+    documents: 'Documents',
+    boms: 'BOMs',
+    routings: 'Routings',
+    changes: 'Change control',
   },
   navGroup: {
+    masterData: 'Master data',
+    engineering: 'Engineering',
     tools: 'Tools',
     quality: 'Quality',
     administration: 'Administration',
@@ -598,7 +617,19 @@ const en = {
     requestId: 'Request ID for support: {{id}}',
     retryAfter: 'Try again in {{count}} s.',
   },
+  items: itemsEn,
+  partners: partnersEn,
+  plant: plantEn,
+  documents: documentsEn,
+  engineering: engineeringEn,
+  changes: changesEn,
   errors: {
+    ...itemsErrorsEn,
+    ...partnersErrorsEn,
+    ...plantErrorsEn,
+    ...documentsErrorsEn,
+    ...engineeringErrorsEn,
+    ...changesErrorsEn,
     VALIDATION_FAILED:
       'Some of the data entered is not valid. Check the fields listed and try again.',
     MALFORMED_JSON: 'The server could not read the request. Reload the page and try again.',
@@ -676,6 +707,10 @@ const en = {
       'The device identifier is not valid: a GTIN needs 8, 12, 13 or 14 digits with the right check digit; an HIBC DI is LIC + PCN + unit of measure.',
     DEVICE_LABEL_MISSING_TRACKING_ID:
       'The label must carry the identifier the device is tracked by (its lot or serial number).',
+    CSV_UNREADABLE:
+      'The file could not be read as CSV. Save it as CSV (UTF-8, comma-separated, header row) and try again.',
+    CSV_IMPORT_REJECTED:
+      'Some rows are not valid, so nothing was imported. Correct the rows listed and import the file again.',
     NETWORK_ERROR: 'Cannot reach the Lotline server. Check your network connection and try again.',
     UNKNOWN: 'An unexpected error occurred.',
   },

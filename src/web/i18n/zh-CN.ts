@@ -1,3 +1,9 @@
+import { itemsErrorsZhCN, itemsZhCN } from '../modules/items/messages.ts';
+import { partnersErrorsZhCN, partnersZhCN } from '../modules/partners/messages.ts';
+import { plantErrorsZhCN, plantZhCN } from '../modules/plant/messages.ts';
+import { documentsErrorsZhCN, documentsZhCN } from '../modules/documents/messages.ts';
+import { engineeringErrorsZhCN, engineeringZhCN } from '../modules/engineering/messages.ts';
+import { changesErrorsZhCN, changesZhCN } from '../modules/changes/messages.ts';
 import type { Messages } from './en.ts';
 
 // 简体中文。键与 en.ts 完全一致（由类型 Messages 与 i18n.test.ts 保证）。
@@ -17,8 +23,20 @@ const zhCN: Messages = {
     users: '用户',
     roles: '角色',
     about: '关于',
+    items: '物料',
+    suppliers: '供应商',
+    customers: '客户',
+    locations: '库位',
+    equipment: '设备',
+    qualifications: '人员资质',
+    documents: '受控文件',
+    boms: '物料清单',
+    routings: '工艺路线',
+    changes: '变更控制',
   },
   navGroup: {
+    masterData: '主数据',
+    engineering: '工程',
     tools: '工具',
     quality: '质量管理',
     administration: '系统管理',
@@ -583,7 +601,19 @@ const zhCN: Messages = {
     requestId: '请求编号（供技术支持使用）：{{id}}',
     retryAfter: '请在 {{count}} 秒后重试。',
   },
+  items: itemsZhCN,
+  partners: partnersZhCN,
+  plant: plantZhCN,
+  documents: documentsZhCN,
+  engineering: engineeringZhCN,
+  changes: changesZhCN,
   errors: {
+    ...itemsErrorsZhCN,
+    ...partnersErrorsZhCN,
+    ...plantErrorsZhCN,
+    ...documentsErrorsZhCN,
+    ...engineeringErrorsZhCN,
+    ...changesErrorsZhCN,
     VALIDATION_FAILED: '部分输入的数据无效，请检查所列字段后重试。',
     MALFORMED_JSON: '服务器无法解析该请求，请刷新页面后重试。',
     UNSUPPORTED_MEDIA_TYPE: '请求的数据格式不受服务器支持。',
@@ -643,6 +673,8 @@ const zhCN: Messages = {
     INVALID_DEVICE_IDENTIFIER:
       '器械标识无效：GTIN 须为 8、12、13 或 14 位数字且校验位正确；HIBC 器械标识由 LIC、PCN 和包装单位组成。',
     DEVICE_LABEL_MISSING_TRACKING_ID: '标签必须包含器械的追溯标识（批号或序列号）。',
+    CSV_UNREADABLE: '无法按 CSV 读取该文件。请另存为 CSV（UTF-8、逗号分隔、带表头）后重试。',
+    CSV_IMPORT_REJECTED: '部分行无效，因此未导入任何数据。请更正所列的行后重新导入。',
     NETWORK_ERROR: '无法连接 Lotline 服务器，请检查网络连接后重试。',
     UNKNOWN: '发生意外错误。',
   },

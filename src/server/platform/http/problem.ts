@@ -1,9 +1,20 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorCode } from '../../../shared/error-codes.ts';
+import {
+  moduleErrorSpec,
+  type CoreErrorCode,
+  type ErrorCode,
+} from '../../../shared/error-codes.ts';
 import { PROBLEM_CONTENT_TYPE, type FieldError, type Problem } from '../../../shared/problem.ts';
 
-/** The one place where an error code becomes an HTTP status. */
+/**
+ * The one place where an error code becomes an HTTP status: the platform's codes
+ * here, each module's in its own <module>.errors.ts (typed to the allowed statuses).
+ */
 export function statusForCode(code: ErrorCode): number {
+  return moduleErrorSpec(code)?.status ?? coreStatusForCode(code as CoreErrorCode);
+}
+
+function coreStatusForCode(code: CoreErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'MALFORMED_JSON':
@@ -59,6 +70,8 @@ export function statusForCode(code: ErrorCode): number {
     case 'NOT_A_FINISHED_DEVICE':
     case 'INVALID_DEVICE_IDENTIFIER':
     case 'DEVICE_LABEL_MISSING_TRACKING_ID':
+    case 'CSV_UNREADABLE':
+    case 'CSV_IMPORT_REJECTED':
       return 422;
     case 'ACCOUNT_LOCKED':
       return 423;
@@ -81,7 +94,7 @@ export function statusForCode(code: ErrorCode): number {
 }
 
 /** English titles; people see the web app's translation of the code instead. */
-const TITLES: Partial<Record<ErrorCode, string>> = {
+const TITLES: Partial<Record<CoreErrorCode, string>> = {
   VALIDATION_FAILED: 'The request does not match its schema',
   MALFORMED_JSON: 'The request body is not valid JSON',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
@@ -138,7 +151,13 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   NOT_A_FINISHED_DEVICE: 'Not a finished device',
   INVALID_DEVICE_IDENTIFIER: 'Invalid device identifier',
   DEVICE_LABEL_MISSING_TRACKING_ID: 'The label must carry the tracking identifier',
+  CSV_UNREADABLE: 'The CSV file cannot be read',
+  CSV_IMPORT_REJECTED: 'The CSV import was refused; nothing was imported',
 };
+
+function titleForCode(code: ErrorCode): string {
+  return moduleErrorSpec(code)?.title ?? TITLES[code as CoreErrorCode] ?? code;
+}
 
 export interface ProblemInput {
   code: ErrorCode;
@@ -151,7 +170,7 @@ export function buildProblem(request: FastifyRequest, input: ProblemInput): Prob
   const status = statusForCode(input.code);
   const problem: Problem = {
     type: `urn:lotline:problem:${input.code}`,
-    title: TITLES[input.code] ?? input.code,
+    title: titleForCode(input.code),
     status,
     code: input.code,
     instance: request.url.split('?')[0],
