@@ -10,7 +10,9 @@ import {
 } from '../../../shared/items.contract.ts';
 import { listResponseSchema } from '../../../shared/list.ts';
 import { problemSchema } from '../../../shared/problem.ts';
+import { allPages, registerCsvImport, sendCsv } from '../../platform/csv/index.ts';
 import { actorOf } from '../../platform/http/access.ts';
+import { ITEM_CSV_COLUMNS, itemsImporter } from './items.csv.ts';
 import {
   createItem,
   getItem,
@@ -46,6 +48,26 @@ export const itemsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => listItems(db(), request.query),
   );
+
+  app.get(
+    '/items/export.csv',
+    {
+      config: read,
+      schema: {
+        tags: ['items'],
+        summary: 'The item list as CSV, with the same filters',
+        querystring: itemListQuerySchema.omit({ limit: true, offset: true }),
+      },
+    },
+    async (request, reply) =>
+      sendCsv(reply, {
+        filename: 'items',
+        columns: ITEM_CSV_COLUMNS,
+        rows: allPages((page) => listItems(db(), { ...request.query, ...page })),
+      }),
+  );
+
+  registerCsvImport(app, itemsImporter);
 
   app.get(
     '/items/:id',

@@ -131,7 +131,7 @@ export interface CreateItemInput {
 
 export async function createItem(trx: Trx, actor: Actor, input: CreateItemInput): Promise<Item> {
   if (await repo.findItemByCode(trx, input.code))
-    throw new DomainError('ITEM_CODE_TAKEN', { code: input.code });
+    throw new DomainError('ITEM_CODE_TAKEN', { code: input.code, field: 'code' });
   const storage = {
     tempMinC: input.storage?.tempMinC ?? null,
     tempMaxC: input.storage?.tempMaxC ?? null,

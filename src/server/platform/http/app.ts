@@ -29,6 +29,8 @@ import { systemRoutes } from './system.routes.ts';
 
 export type App = FastifyInstance;
 
+export const CSV_BODY_LIMIT = 10 * 1024 * 1024;
+
 export interface HttpAppOptions {
   database: LotlineDatabase;
   /** pino options, or false for no logs (tests). */
@@ -81,6 +83,12 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // CSV imports arrive as the file itself (platform/csv).
+  app.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
