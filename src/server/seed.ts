@@ -1,6 +1,7 @@
 // Demo data: each module contributes a seeder; all of them run in one transaction.
 import { sql } from 'kysely';
 import type { Db, Executor, Trx } from './platform/db/database.ts';
+import { seedDemoItems } from './modules/items/index.ts';
 import { seedDemoUsers } from './platform/identity/index.ts';
 
 export interface DemoSeeder {
@@ -8,7 +9,12 @@ export interface DemoSeeder {
   seed(trx: Trx): Promise<void>;
 }
 
-const DEMO_SEEDERS: DemoSeeder[] = [{ name: 'users', seed: seedDemoUsers }];
+// In dependency order: later seeders look up what earlier ones made by code
+// (docs/demo-plant.md).
+const DEMO_SEEDERS: DemoSeeder[] = [
+  { name: 'users', seed: seedDemoUsers },
+  { name: 'items', seed: seedDemoItems },
+];
 
 export const DEMO_SEEDED_KEY = 'demo_seeded_at';
 

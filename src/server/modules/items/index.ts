@@ -1,8 +1,10 @@
 // The items module's public surface.
+export { DEMO_ITEMS, demoGtin, seedDemoItems } from './items.demo.ts';
 export { itemsRoutes } from './items.routes.ts';
 export {
   createItem,
   getItem,
+  getItemByCode,
   listItems,
   normaliseDeviceIdentifier,
   setDeviceModel,

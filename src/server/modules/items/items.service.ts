@@ -75,6 +75,13 @@ export async function getItem(db: Executor, id: string): Promise<Item> {
   return toItem(row, (await repo.deviceModelsOf(db, [id])).get(id));
 }
 
+/** The item with this code (case-insensitive); NOT_FOUND names the code. */
+export async function getItemByCode(db: Executor, code: string): Promise<Item> {
+  const row = await repo.findItemByCode(db, code);
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'item', code });
+  return toItem(row, (await repo.deviceModelsOf(db, [row.id])).get(row.id));
+}
+
 export async function listItems(
   db: Executor,
   filter: repo.ItemFilter,
