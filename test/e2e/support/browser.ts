@@ -39,7 +39,14 @@ export async function newPage(
     locale: lang ?? 'en-US',
   });
   if (lang) {
-    await context.addInitScript((l) => window.localStorage.setItem('lotline.lang', l), lang);
+    // Frames without storage (Chromium's PDF viewer) throw on localStorage: skip them.
+    await context.addInitScript((l) => {
+      try {
+        window.localStorage.setItem('lotline.lang', l);
+      } catch {
+        // not a page of ours
+      }
+    }, lang);
   }
   return context.newPage();
 }
