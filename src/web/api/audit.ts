@@ -40,3 +40,20 @@ export function useAudit(
 export function auditExportUrl(filters: AuditFilters): string {
   return `/api/audit/export.csv${queryString({ ...filters })}`;
 }
+
+/** One record's history (for anyone who may read the record). */
+export function useRecordHistory(
+  entityType: string,
+  entityId: string,
+  page: { limit: number; offset: number },
+) {
+  return useQuery({
+    queryKey: [...auditKeys.all, 'record', entityType, entityId, page.limit, page.offset],
+    queryFn: ({ signal }) =>
+      apiGet<ListResult<AuditEntry>>(
+        `/api/audit/records/${encodeURIComponent(entityType)}/${encodeURIComponent(entityId)}${queryString(page)}`,
+        { signal },
+      ),
+    placeholderData: keepPreviousData,
+  });
+}

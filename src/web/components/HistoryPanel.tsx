@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEntry } from '../../shared/audit.contract.ts';
-import { useAudit } from '../api/audit.ts';
+import { canReadRecordHistory } from '../../shared/record-history.ts';
+import { useRecordHistory } from '../api/audit.ts';
 import { queryString } from '../api/client.ts';
-import { useCan } from '../auth/session.ts';
+import { useCan, useSession } from '../auth/session.ts';
 import { formatDateTimeShort } from '../format.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 import { AuditActor } from '../modules/audit/AuditActor.tsx';
@@ -22,9 +23,13 @@ export interface HistoryPanelProps {
   entityId: string;
 }
 
-/** What happened to one record, from the audit trail, newest first (needs audit.read). */
+/**
+ * What happened to one record, from the audit trail, newest first: shown to
+ * whoever may read the record (shared/record-history.ts).
+ */
 export function HistoryPanel(props: HistoryPanelProps) {
-  const allowed = useCan('audit.read');
+  const { permissions } = useSession();
+  const allowed = canReadRecordHistory(new Set(permissions), props.entityType);
   return allowed ? <History {...props} /> : null;
 }
 
@@ -32,10 +37,11 @@ function History({ entityType, entityId }: HistoryPanelProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [page, setPage] = useState(1);
-  const history = useAudit(
-    { entityType, entityId },
-    { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
-  );
+  const canOpenAuditTrail = useCan('audit.read');
+  const history = useRecordHistory(entityType, entityId, {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
 
   const columns: TableProps<AuditEntry>['columns'] = [
     {
@@ -80,12 +86,14 @@ function History({ entityType, entityId }: HistoryPanelProps) {
         </span>
       }
       extra={
-        <Link
-          to={`/audit${queryString({ entityType, entityId })}`}
-          data-testid="history-open-audit"
-        >
-          {t('history.openInAuditTrail')}
-        </Link>
+        canOpenAuditTrail && (
+          <Link
+            to={`/audit${queryString({ entityType, entityId })}`}
+            data-testid="history-open-audit"
+          >
+            {t('history.openInAuditTrail')}
+          </Link>
+        )
       }
       className="section-card"
       data-testid="history-panel"

@@ -51,7 +51,10 @@ describe('items CSV import and export', () => {
       url: '/api/audit?action=csv.imported&limit=5',
       headers: (await signIn(['admin'])).headers,
     });
-    expect(audit.json().items[0]).toMatchObject({ entityType: 'items' });
+    expect(audit.json().items[0]).toMatchObject({
+      entityType: 'csv_import',
+      after: { entity: 'items', rows: 2 },
+    });
   });
 
   it('imports nothing when one row is bad, and names the row, column and reason', async () => {

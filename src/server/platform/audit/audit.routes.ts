@@ -1,8 +1,12 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { auditEntrySchema, auditQuerySchema } from '../../../shared/audit.contract.ts';
-import { listResponseSchema } from '../../../shared/list.ts';
+import { listQuerySchema, listResponseSchema } from '../../../shared/list.ts';
+import { problemSchema } from '../../../shared/problem.ts';
+import { canReadRecordHistory } from '../../../shared/record-history.ts';
+import { DomainError } from '../errors.ts';
 import { actorOf } from '../http/access.ts';
 import { iterateAudit, listAudit, recordAudit } from './audit.service.ts';
 
@@ -36,6 +40,27 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listAudit(app.lotline.database.db, request.query),
+  );
+
+  app.get(
+    '/audit/records/:entityType/:entityId',
+    {
+      config: { access: { signedIn: true } },
+      schema: {
+        tags: ['audit'],
+        summary:
+          "One record's history, newest first: for anyone who may read the record (see shared/record-history.ts)",
+        params: z.object({ entityType: z.string().max(100), entityId: z.string().max(200) }),
+        querystring: listQuerySchema.omit({ q: true }),
+        response: { 200: listResponseSchema(auditEntrySchema), 403: problemSchema },
+      },
+    },
+    async (request) => {
+      const { entityType, entityId } = request.params;
+      if (!canReadRecordHistory(actorOf(request).permissions, entityType))
+        throw new DomainError('FORBIDDEN', { entityType });
+      return listAudit(app.lotline.database.db, { entityType, entityId, ...request.query });
+    },
   );
 
   app.get(

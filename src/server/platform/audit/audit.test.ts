@@ -212,3 +212,53 @@ describe('GET /api/audit', () => {
     ).toBe(403);
   });
 });
+
+describe('GET /api/audit/records/:entityType/:entityId', () => {
+  it("shows a record's history to whoever may read the record, and nothing else", async () => {
+    const db = ctx().database.db;
+    await db.transaction().execute(async (trx) => {
+      await recordAudit(trx, actor, {
+        action: 'item.created',
+        entityType: 'item',
+        entityId: 'i-1',
+      });
+      await recordAudit(trx, actor, {
+        action: 'item.updated',
+        entityType: 'item',
+        entityId: 'i-1',
+      });
+      await recordAudit(trx, actor, {
+        action: 'item.created',
+        entityType: 'item',
+        entityId: 'i-2',
+      });
+    });
+    const { session: engineer } = await makeSignedInUser(ctx().app, ctx().database, {
+      roles: ['engineer'],
+    });
+    const own = await ctx().app.inject({
+      url: '/api/audit/records/item/i-1?limit=10',
+      headers: engineer.headers,
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().items.map((e: { action: string }) => e.action)).toEqual([
+      'item.updated',
+      'item.created',
+    ]);
+    expect(own.json().total).toBe(2);
+
+    // Engineers do not read users, nor the whole trail.
+    const users = await ctx().app.inject({
+      url: '/api/audit/records/user/u-1',
+      headers: engineer.headers,
+    });
+    expect(users.statusCode).toBe(403);
+    const unknown = await ctx().app.inject({
+      url: '/api/audit/records/probe/atomic-probe',
+      headers: engineer.headers,
+    });
+    expect(unknown.statusCode).toBe(403);
+    const all = await ctx().app.inject({ url: '/api/audit', headers: engineer.headers });
+    expect(all.statusCode).toBe(403);
+  });
+});

@@ -158,8 +158,9 @@ export async function importCsv<Input>(
       if (errors.length > 0 || options.dryRun) throw new RollBack();
       await recordAudit(trx, actor, {
         action: 'csv.imported',
-        entityType: importer.entity,
+        entityType: 'csv_import',
         after: {
+          entity: importer.entity,
           rows: rows.length,
           sha256: createHash('sha256').update(text).digest('hex'),
         },
