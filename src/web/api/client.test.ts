@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiFetchBlob, setCsrfToken } from './client.ts';
+import { ApiError, RawBody, apiFetchBlob, apiSend, setCsrfToken } from './client.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -55,5 +55,47 @@ describe('apiFetchBlob', () => {
       code: 'GS1_CHECK_DIGIT',
       params: { ai: '01', position: 17 },
     });
+  });
+});
+
+describe('raw bodies and downloads', () => {
+  it('sends a RawBody as it is, with its own content type and the CSRF token', async () => {
+    setCsrfToken('csrf-456');
+    const fetchMock = answerWith(
+      new Response(JSON.stringify({ dryRun: true, rowCount: 1 }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    const csv = 'code,nameZh\nRM-1,原料\n';
+
+    const report = await apiSend(
+      'POST',
+      '/api/items/import?dryRun=true',
+      new RawBody(csv, 'text/csv'),
+    );
+
+    expect(report).toEqual({ dryRun: true, rowCount: 1 });
+    const [, init] = fetchMock.mock.calls[0] ?? [];
+    const headers = init?.headers as Record<string, string>;
+    expect(headers['content-type']).toBe('text/csv');
+    expect(headers['x-csrf-token']).toBe('csrf-456');
+    expect(init?.body).toBe(csv);
+  });
+
+  it('downloads with GET, without a body or CSRF token', async () => {
+    setCsrfToken('csrf-789');
+    const fetchMock = answerWith(
+      new Response('code\n', { status: 200, headers: { 'content-type': 'text/csv' } }),
+    );
+
+    const blob = await apiFetchBlob('GET', '/api/items/export.csv?status=active');
+
+    expect(await blob.text()).toBe('code\n');
+    const [path, init] = fetchMock.mock.calls[0] ?? [];
+    expect(path).toBe('/api/items/export.csv?status=active');
+    expect(init?.method).toBe('GET');
+    expect(init?.body).toBeUndefined();
+    expect((init?.headers as Record<string, string>)['x-csrf-token']).toBeUndefined();
   });
 });

@@ -68,7 +68,7 @@ export function apiGet<T>(path: string, options: RequestOptions = {}): Promise<T
   return request<T>('GET', path, undefined, options);
 }
 
-/** POST/PUT/PATCH/DELETE with an optional JSON body; resolves to the JSON answer (undefined for 204). */
+/** POST/PUT/PATCH/DELETE with an optional JSON (or RawBody) body; resolves to the JSON answer (undefined for 204). */
 export function apiSend<T>(
   method: SendMethod,
   path: string,
@@ -78,13 +78,24 @@ export function apiSend<T>(
   return request<T>(method, path, body, options);
 }
 
+/** A request body sent as it is (a CSV file's text, …) with its content type, not as JSON. */
+export class RawBody {
+  readonly text: string;
+  readonly contentType: string;
+
+  constructor(text: string, contentType: string) {
+    this.text = text;
+    this.contentType = contentType;
+  }
+}
+
 /**
- * POST/PUT/… a JSON body and resolve to a binary answer (a symbol image, a
- * label PDF) as a Blob typed by the answer's content type. Same CSRF and
- * problem+json handling as apiSend.
+ * GET, or POST/PUT/… a JSON body, and resolve to a binary answer (a symbol
+ * image, a label PDF, a CSV export) as a Blob typed by the answer's content
+ * type. Same CSRF and problem+json handling as apiSend.
  */
 export async function apiFetchBlob(
-  method: SendMethod,
+  method: 'GET' | SendMethod,
   path: string,
   body?: unknown,
   options: RequestOptions = {},
@@ -126,7 +137,10 @@ async function send(
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.signal) init.signal = options.signal;
-  if (body !== undefined) {
+  if (body instanceof RawBody) {
+    headers['content-type'] = body.contentType;
+    init.body = body.text;
+  } else if (body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(body);
   }

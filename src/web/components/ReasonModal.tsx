@@ -21,6 +21,8 @@ export interface ReasonModalProps<V extends object> {
   onSubmit: (values: V & { reason: string }) => Promise<unknown>;
   onClose: () => void;
   testId?: string;
+  /** Dialog width in pixels, for changes with more fields than the default 520 holds. */
+  width?: number;
 }
 
 /** A change that the audit trail records with its reason ("why"): fields, reason, confirm. */
@@ -36,6 +38,7 @@ export function ReasonModal<V extends object>({
   onSubmit,
   onClose,
   testId = 'reason-modal',
+  width,
 }: ReasonModalProps<V>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<V & { reason: string }>();
@@ -59,6 +62,7 @@ export function ReasonModal<V extends object>({
     <Modal
       open={open}
       title={title}
+      width={width}
       okText={okText}
       cancelText={t('common.cancel')}
       okButtonProps={{ danger, loading: submitting, ...testIdProps(`${testId}-submit`) }}

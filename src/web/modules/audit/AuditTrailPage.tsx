@@ -48,6 +48,7 @@ export function AuditTrailPage() {
   const mayExport = useCan('audit.export');
   const mayReadUsers = useCan('user.read');
   const mayReadRoles = useCan('role.read');
+  const mayReadItems = useCan('item.read');
   const [params, update] = useSearchFilters();
 
   const filters: AuditFilters = {};
@@ -107,7 +108,12 @@ export function AuditTrailPage() {
       width: 300,
       render: (_, entry) => {
         const path = entityPath(entry.entityType, entry.entityId);
-        const mayOpen = entry.entityType === 'user' ? mayReadUsers : mayReadRoles;
+        const mayOpen =
+          entry.entityType === 'user'
+            ? mayReadUsers
+            : entry.entityType === 'item'
+              ? mayReadItems
+              : mayReadRoles;
         return (
           <Flex vertical>
             <span>{entityTypeLabel(entry.entityType, t)}</span>

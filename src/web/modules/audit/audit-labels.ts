@@ -24,10 +24,100 @@ export const KNOWN_AUDIT_ACTIONS = [
   'token.created',
   'token.revoked',
   'audit.exported',
+  'item.created',
+  'item.updated',
+  'item.status_changed',
+  'item.device_model_set',
+  'supplier.created',
+  'supplier.updated',
+  'supplier.status_changed',
+  'supplier.item_listed',
+  'supplier.item_ended',
+  'supplier.certificate_added',
+  'supplier.certificate_superseded',
+  'supplier.certificate_file_attached',
+  'customer.created',
+  'customer.updated',
+  'customer.status_changed',
+  'customer.address_added',
+  'customer.address_updated',
+  'customer.address_deactivated',
+  'customer.contact_added',
+  'customer.contact_updated',
+  'customer.contact_deactivated',
+  'location.created',
+  'location.updated',
+  'location.deactivated',
+  'location.reactivated',
+  'equipment.created',
+  'equipment.updated',
+  'equipment.status_changed',
+  'equipment.calibration_recorded',
+  'equipment.maintenance_recorded',
+  'skill.created',
+  'skill.updated',
+  'training.recorded',
+  'document.created',
+  'document.updated',
+  'document_version.created',
+  'document_version.updated',
+  'document_version.file_attached',
+  'document_version.submitted',
+  'document_version.returned',
+  'document_version.approved',
+  'document_version.effective',
+  'document_version.superseded',
+  'document_version.obsoleted',
+  'bom_version.created',
+  'bom_version.updated',
+  'bom_version.submitted',
+  'bom_version.returned',
+  'bom_version.approval_signed',
+  'bom_version.approved',
+  'bom_version.effective',
+  'bom_version.superseded',
+  'bom_version.obsoleted',
+  'routing_version.created',
+  'routing_version.updated',
+  'routing_version.submitted',
+  'routing_version.returned',
+  'routing_version.approval_signed',
+  'routing_version.approved',
+  'routing_version.effective',
+  'routing_version.superseded',
+  'routing_version.obsoleted',
+  'change_request.created',
+  'change_request.updated',
+  'change_request.submitted',
+  'change_request.returned',
+  'change_request.approval_signed',
+  'change_request.approved',
+  'change_request.rejected',
+  'change_request.implemented',
+  'change_request.cancelled',
+  'csv.imported',
 ] as const;
 type KnownAuditAction = (typeof KNOWN_AUDIT_ACTIONS)[number];
 
-export const KNOWN_ENTITY_TYPES = ['user', 'role', 'api_token', 'audit_log'] as const;
+export const KNOWN_ENTITY_TYPES = [
+  'user',
+  'role',
+  'api_token',
+  'audit_log',
+  'item',
+  'supplier',
+  'supplier_certificate',
+  'customer',
+  'location',
+  'equipment',
+  'skill',
+  'training_record',
+  'document',
+  'document_version',
+  'bom_version',
+  'routing_version',
+  'change_request',
+] as const;
 type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number];
 
 function isKnownAction(action: string): action is KnownAuditAction {
@@ -51,5 +141,11 @@ export function entityPath(type: string, id: string | null): string | undefined 
   if (!id) return undefined;
   if (type === 'user') return `/admin/users/${encodeURIComponent(id)}`;
   if (type === 'role') return `/admin/roles/${encodeURIComponent(id)}`;
+  if (type === 'item') return `/items/${encodeURIComponent(id)}`;
+  if (type === 'document') return `/documents/${encodeURIComponent(id)}`;
+  if (type === 'document_version') return `/documents/versions/${encodeURIComponent(id)}`;
+  if (type === 'bom_version') return `/boms/${encodeURIComponent(id)}`;
+  if (type === 'routing_version') return `/routings/${encodeURIComponent(id)}`;
+  if (type === 'change_request') return `/changes/${encodeURIComponent(id)}`;
   return undefined;
 }
