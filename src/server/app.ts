@@ -1,7 +1,12 @@
 // Composition root: the one place that knows every module and wires them into the
 // platform's HTTP app. Tests build the same app (with `inject`).
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { changesRoutes, registerChangesSignables } from './modules/changes/index.ts';
+import { documentsRoutes, registerDocumentsSignables } from './modules/documents/index.ts';
+import { engineeringRoutes, registerEngineeringSignables } from './modules/engineering/index.ts';
 import { itemsRoutes } from './modules/items/index.ts';
+import { partnersRoutes, registerPartnersSignables } from './modules/partners/index.ts';
+import { plantRoutes } from './modules/plant/index.ts';
 import { udiRoutes } from './modules/udi/index.ts';
 import type { SecurityPolicy } from './platform/config.ts';
 import type { LotlineDatabase } from './platform/db/connect.ts';
@@ -22,9 +27,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     webRoot: options.webRoot ?? null,
     security: options.security,
     trustProxy: options.trustProxy,
+    registerSignables: (registry) => {
+      registerPartnersSignables(registry);
+      registerDocumentsSignables(registry);
+      registerEngineeringSignables(registry);
+      registerChangesSignables(registry);
+    },
     routes: async (api) => {
       await api.register(udiRoutes);
       await api.register(itemsRoutes);
+      await api.register(documentsRoutes);
+      await api.register(engineeringRoutes);
+      await api.register(changesRoutes);
+      await api.register(partnersRoutes);
+      await api.register(plantRoutes);
     },
   });
 }

@@ -1,7 +1,12 @@
 // Demo data: each module contributes a seeder; all of them run in one transaction.
 import { sql } from 'kysely';
 import type { Db, Executor, Trx } from './platform/db/database.ts';
+import { seedDemoChanges } from './modules/changes/index.ts';
+import { seedDemoDocuments } from './modules/documents/index.ts';
+import { seedDemoEngineering } from './modules/engineering/index.ts';
 import { seedDemoItems } from './modules/items/index.ts';
+import { seedDemoPartners } from './modules/partners/index.ts';
+import { seedDemoPlant } from './modules/plant/index.ts';
 import { seedDemoUsers } from './platform/identity/index.ts';
 
 export interface DemoSeeder {
@@ -14,6 +19,11 @@ export interface DemoSeeder {
 const DEMO_SEEDERS: DemoSeeder[] = [
   { name: 'users', seed: seedDemoUsers },
   { name: 'items', seed: seedDemoItems },
+  { name: 'partners', seed: seedDemoPartners },
+  { name: 'plant', seed: seedDemoPlant },
+  { name: 'documents', seed: seedDemoDocuments },
+  { name: 'engineering', seed: seedDemoEngineering },
+  { name: 'changes', seed: seedDemoChanges },
 ];
 
 export const DEMO_SEEDED_KEY = 'demo_seeded_at';
