@@ -100,6 +100,7 @@ describe('change requests', () => {
       [{ targetType: 'bom_version', targetId: v1.id }],
       [{ targetType: 'bom_version', targetId: v2.id, supersedesId: other.v1.id }],
       [{ targetType: 'item', targetId: v2.id }],
+      [{ targetType: 'supplier', targetId: v2.id }],
     ];
     for (const targets of cases) {
       const res = await api().post(engineer, '/api/changes', {

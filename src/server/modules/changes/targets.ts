@@ -9,6 +9,7 @@ import { DomainError, isDomainError } from '../../platform/errors.ts';
 import { effectiveDocumentVersion, getDocumentVersion } from '../documents/index.ts';
 import { effectiveVersionSummary, getEngineeringVersion } from '../engineering/index.ts';
 import { getItem } from '../items/index.ts';
+import { getSupplier } from '../partners/index.ts';
 import type { TargetRow } from './changes.repository.ts';
 
 const PROPOSABLE = ['draft', 'in_review', 'approved'];
@@ -55,6 +56,9 @@ export async function resolveTargets(
         throw invalid(i, 'supersedes_not_allowed', 'Only a version supersedes another');
       if (t.targetType === 'item' && !(await orNull(getItem(db, t.targetId)))) {
         throw invalid(i, 'unknown', 'No such item');
+      }
+      if (t.targetType === 'supplier' && !(await orNull(getSupplier(db, t.targetId)))) {
+        throw invalid(i, 'unknown', 'No such supplier');
       }
     } else if (t.targetType === 'document_version') {
       const v = await orNull(getDocumentVersion(db, t.targetId));
@@ -132,7 +136,13 @@ export async function describeTargets(db: Executor, rows: TargetRow[]): Promise<
       const item = await orNull(getItem(db, t.target_id));
       out.push({ ...base, label: item?.code ?? '?', status: null, itemId: t.target_id });
     } else if (t.target_type === 'supplier') {
-      out.push({ ...base, label: `supplier ${t.target_id}`, status: null, itemId: null });
+      const supplier = await orNull(getSupplier(db, t.target_id));
+      out.push({
+        ...base,
+        label: supplier?.code ?? '?',
+        status: supplier?.approvalStatus ?? null,
+        itemId: null,
+      });
     } else if (t.target_type === 'document_version') {
       const v = await orNull(getDocumentVersion(db, t.target_id));
       out.push({
