@@ -158,3 +158,31 @@ export const itemListQuerySchema = listQuerySchema.extend({
   status: z.enum(ITEM_STATUSES).optional(),
   tracking: z.enum(TRACKING_MODES).optional(),
 });
+
+export const itemDocumentLinkSchema = z
+  .object({
+    id: z.string(),
+    documentVersion: z.object({
+      id: z.string(),
+      documentId: z.string(),
+      number: z.string(),
+      titleZh: z.string(),
+      titleEn: z.string(),
+      label: z.string(),
+      status: z.string(),
+    }),
+    /** The document's effective revision now, when it is not the linked one. */
+    newerEffective: z.object({ id: z.string(), label: z.string() }).nullable(),
+    linkedAt: z.iso.datetime(),
+    linkedBy: z.string(),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: 'ItemDocumentLink' });
+export type ItemDocumentLink = z.infer<typeof itemDocumentLinkSchema>;
+
+export const linkItemDocumentSchema = z.object({
+  documentVersionId: z.uuid(),
+  reason: reason.optional(),
+});
+
+export const endItemDocumentLinkSchema = z.object({ reason });

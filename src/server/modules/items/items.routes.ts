@@ -3,6 +3,9 @@ import { z } from 'zod';
 import {
   createItemSchema,
   deviceModelInputSchema,
+  endItemDocumentLinkSchema,
+  itemDocumentLinkSchema,
+  linkItemDocumentSchema,
   itemListQuerySchema,
   itemSchema,
   setItemStatusSchema,
@@ -12,6 +15,11 @@ import { listResponseSchema } from '../../../shared/list.ts';
 import { problemSchema } from '../../../shared/problem.ts';
 import { allPages, registerCsvImport, sendCsv } from '../../platform/csv/index.ts';
 import { actorOf } from '../../platform/http/access.ts';
+import {
+  endItemDocumentLink,
+  linkItemDocument,
+  listItemDocuments,
+} from './item-documents.service.ts';
 import { ITEM_CSV_COLUMNS, itemsImporter } from './items.csv.ts';
 import {
   createItem,
@@ -155,5 +163,63 @@ export const itemsRoutes: FastifyPluginAsyncZod = async (app) => {
       db()
         .transaction()
         .execute((trx) => setDeviceModel(trx, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/items/:id/documents',
+    {
+      config: read,
+      schema: {
+        tags: ['items'],
+        summary: 'The controlled document versions linked to the item',
+        params: idParams,
+        response: { 200: z.array(itemDocumentLinkSchema), 404: problemSchema },
+      },
+    },
+    async (request) => listItemDocuments(db(), request.params.id),
+  );
+
+  app.post(
+    '/items/:id/documents',
+    {
+      config: manage,
+      schema: {
+        tags: ['items'],
+        summary: 'Link an approved or effective document version to the item',
+        params: idParams,
+        body: linkItemDocumentSchema,
+        response: { 200: z.array(itemDocumentLinkSchema), ...errors },
+      },
+    },
+    async (request) =>
+      db()
+        .transaction()
+        .execute((trx) => linkItemDocument(trx, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/items/:id/documents/:linkId/end',
+    {
+      config: manage,
+      schema: {
+        tags: ['items'],
+        summary: 'End a document link (kept, with the reason)',
+        params: z.object({ id: z.uuid(), linkId: z.uuid() }),
+        body: endItemDocumentLinkSchema,
+        response: { 200: z.array(itemDocumentLinkSchema), ...errors },
+      },
+    },
+    async (request) =>
+      db()
+        .transaction()
+        .execute((trx) =>
+          endItemDocumentLink(
+            trx,
+            actorOf(request),
+            request.params.id,
+            request.params.linkId,
+            request.body.reason,
+          ),
+        ),
   );
 };

@@ -64,3 +64,21 @@ declare module '../../platform/db/database.ts' {
     device_package_levels: DevicePackageLevelsTable;
   }
 }
+
+export interface ItemDocumentLinksTable {
+  id: string;
+  item_id: string;
+  document_version_id: string;
+  linked_at: CreatedAt;
+  linked_by: string;
+  link_reason: string | null;
+  ended_at: Date | null;
+  ended_by: string | null;
+  end_reason: string | null;
+}
+
+declare module '../../platform/db/database.ts' {
+  interface Database {
+    item_document_links: ItemDocumentLinksTable;
+  }
+}
