@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentVersionRefSchema } from './documents.contract.ts';
 import { listQuerySchema } from './list.ts';
 
 export const ITEM_TYPES = [
@@ -162,15 +163,7 @@ export const itemListQuerySchema = listQuerySchema.extend({
 export const itemDocumentLinkSchema = z
   .object({
     id: z.string(),
-    documentVersion: z.object({
-      id: z.string(),
-      documentId: z.string(),
-      number: z.string(),
-      titleZh: z.string(),
-      titleEn: z.string(),
-      label: z.string(),
-      status: z.string(),
-    }),
+    documentVersion: documentVersionRefSchema,
     /** The document's effective revision now, when it is not the linked one. */
     newerEffective: z.object({ id: z.string(), label: z.string() }).nullable(),
     linkedAt: z.iso.datetime(),
