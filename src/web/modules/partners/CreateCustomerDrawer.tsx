@@ -1,10 +1,6 @@
-import { Alert, Button, Drawer, Flex, Form, Input } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasCode } from '../../api/client.ts';
 import { useCreateCustomer, type CustomerDetail } from '../../api/partners.ts';
-import { applyServerErrors } from '../../components/form-errors.ts';
-import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { CreateRecordDrawer, reasonOf } from '../../components/CreateRecordDrawer.tsx';
 import {
   CodeField,
   CustomerDataFields,
@@ -27,85 +23,30 @@ export function CreateCustomerDrawer({
   onCreated: (customer: CustomerDetail) => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<CreateCustomerForm>();
   const create = useCreateCustomer();
-  const [error, setError] = useState<unknown>(null);
-
-  function submit(values: CreateCustomerForm) {
-    setError(null);
-    const reason = values.reason?.trim();
-    create.mutate(
-      { code: values.code.trim(), ...customerDataOf(values), ...(reason ? { reason } : {}) },
-      {
-        onSuccess: (customer) => {
-          form.resetFields();
-          onCreated(customer);
-        },
-        onError: (caught) => {
-          if (hasCode(caught, 'CUSTOMER_CODE_TAKEN')) {
-            form.setFields([{ name: 'code', errors: [t('errors.CUSTOMER_CODE_TAKEN')] }]);
-            return;
-          }
-          if (!applyServerErrors(form, caught, t)) setError(caught);
-        },
-      },
-    );
-  }
-
   return (
-    <Drawer
+    <CreateRecordDrawer<CreateCustomerForm>
       open={open}
-      title={t('partners.customers.create.title')}
-      size={640}
       onClose={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-      afterOpenChange={(visible) => {
-        if (!visible) setError(null);
-      }}
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose} disabled={create.isPending} data-testid="customer-form-cancel">
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="primary"
-            loading={create.isPending}
-            onClick={() => form.submit()}
-            data-testid="customer-form-submit"
-          >
-            {t('partners.customers.create.submit')}
-          </Button>
-        </Flex>
+      title={t('partners.customers.create.title')}
+      submitText={t('partners.customers.create.submit')}
+      note={t('partners.customers.create.note')}
+      reasonPlaceholder={t('partners.customers.create.reasonPlaceholder')}
+      testId="customer-form"
+      codeTakenCode="CUSTOMER_CODE_TAKEN"
+      pending={create.isPending}
+      onSubmit={async (values) =>
+        onCreated(
+          await create.mutateAsync({
+            code: values.code.trim(),
+            ...customerDataOf(values),
+            ...reasonOf(values),
+          }),
+        )
       }
     >
-      <Alert
-        type="info"
-        showIcon
-        title={t('partners.customers.create.note')}
-        className="form-note"
-      />
-      <Form<CreateCustomerForm>
-        form={form}
-        layout="vertical"
-        requiredMark="optional"
-        onFinish={submit}
-        disabled={create.isPending}
-        className="dense-form"
-        data-testid="customer-form"
-      >
-        <CodeField label={t('partners.customers.fields.code')} />
-        <CustomerDataFields />
-        <Form.Item name="reason" label={t('common.reason')} rules={[{ max: 500 }]}>
-          <Input.TextArea
-            rows={2}
-            maxLength={500}
-            placeholder={t('partners.customers.create.reasonPlaceholder')}
-            data-testid="reason"
-          />
-        </Form.Item>
-      </Form>
-      {error !== null && <ProblemAlert error={error} />}
-    </Drawer>
+      <CodeField label={t('partners.customers.fields.code')} />
+      <CustomerDataFields />
+    </CreateRecordDrawer>
   );
 }

@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Flex, Skeleton } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import {
 import { useCan } from '../../auth/session.ts';
 import { HistoryPanel } from '../../components/HistoryPanel.tsx';
 import { Page } from '../../components/Page.tsx';
-import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { RecordPage } from '../../components/RecordPage.tsx';
 import { ReasonModal } from '../../components/ReasonModal.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -28,23 +28,11 @@ export function CustomerDetailPage() {
   const customer = useCustomer(id);
   const back = { to: '/customers', label: t('partners.customers.title') };
 
-  if (customer.isPending) {
-    return (
-      <Page title={t('partners.customers.detailTitle')} back={back}>
-        <Card size="small">
-          <Skeleton active paragraph={{ rows: 6 }} />
-        </Card>
-      </Page>
-    );
-  }
-  if (customer.isError) {
-    return (
-      <Page title={t('partners.customers.detailTitle')} back={back}>
-        <ProblemAlert error={customer.error} onRetry={() => void customer.refetch()} />
-      </Page>
-    );
-  }
-  return <CustomerView customer={customer.data} back={back} />;
+  return (
+    <RecordPage query={customer} title={t('partners.customers.detailTitle')} back={back}>
+      {(record) => <CustomerView customer={record} back={back} />}
+    </RecordPage>
+  );
 }
 
 type Action = 'edit' | CustomerStatus;

@@ -1,5 +1,5 @@
 import { EditOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, App, Card, Descriptions, Flex, Skeleton, Button, Typography } from 'antd';
+import { Alert, App, Card, Descriptions, Flex, Button, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { useChangeSupplier, useSupplier, type SupplierDetail } from '../../api/p
 import { useCan } from '../../auth/session.ts';
 import { HistoryPanel } from '../../components/HistoryPanel.tsx';
 import { Page } from '../../components/Page.tsx';
-import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { RecordPage } from '../../components/RecordPage.tsx';
 import { ReasonModal } from '../../components/ReasonModal.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -25,23 +25,11 @@ export function SupplierDetailPage() {
   const supplier = useSupplier(id);
   const back = { to: '/suppliers', label: t('partners.suppliers.title') };
 
-  if (supplier.isPending) {
-    return (
-      <Page title={t('partners.suppliers.detailTitle')} back={back}>
-        <Card size="small">
-          <Skeleton active paragraph={{ rows: 6 }} />
-        </Card>
-      </Page>
-    );
-  }
-  if (supplier.isError) {
-    return (
-      <Page title={t('partners.suppliers.detailTitle')} back={back}>
-        <ProblemAlert error={supplier.error} onRetry={() => void supplier.refetch()} />
-      </Page>
-    );
-  }
-  return <SupplierView supplier={supplier.data} back={back} />;
+  return (
+    <RecordPage query={supplier} title={t('partners.suppliers.detailTitle')} back={back}>
+      {(record) => <SupplierView supplier={record} back={back} />}
+    </RecordPage>
+  );
 }
 
 function orDash(value: string | null): ReactNode {

@@ -4,18 +4,7 @@ import {
   EditOutlined,
   PauseCircleOutlined,
 } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Descriptions,
-  Flex,
-  Form,
-  Skeleton,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +19,7 @@ import {
 import { useCan } from '../../auth/session.ts';
 import { HistoryPanel } from '../../components/HistoryPanel.tsx';
 import { Page } from '../../components/Page.tsx';
-import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { RecordPage } from '../../components/RecordPage.tsx';
 import { ReasonModal } from '../../components/ReasonModal.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -50,23 +39,11 @@ export function EquipmentDetailPage() {
   const equipment = useEquipment(id);
   const back = { to: '/equipment', label: t('plant.equipment.title') };
 
-  if (equipment.isPending) {
-    return (
-      <Page title={t('plant.equipment.detailTitle')} back={back}>
-        <Card size="small">
-          <Skeleton active paragraph={{ rows: 6 }} />
-        </Card>
-      </Page>
-    );
-  }
-  if (equipment.isError) {
-    return (
-      <Page title={t('plant.equipment.detailTitle')} back={back}>
-        <ProblemAlert error={equipment.error} onRetry={() => void equipment.refetch()} />
-      </Page>
-    );
-  }
-  return <EquipmentView equipment={equipment.data} back={back} />;
+  return (
+    <RecordPage query={equipment} title={t('plant.equipment.detailTitle')} back={back}>
+      {(record) => <EquipmentView equipment={record} back={back} />}
+    </RecordPage>
+  );
 }
 
 function orDash(value: string | number | null): ReactNode {
