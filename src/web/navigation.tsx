@@ -1,18 +1,48 @@
 import {
+  ApartmentOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   BarcodeOutlined,
+  ContactsOutlined,
   DashboardOutlined,
+  FileSyncOutlined,
+  FileTextOutlined,
+  IdcardOutlined,
   InfoCircleOutlined,
+  NodeIndexOutlined,
+  PartitionOutlined,
   SafetyCertificateOutlined,
+  ShopOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../shared/permissions.ts';
 import type en from './i18n/en.ts';
 import { AuditTrailPage } from './modules/audit/AuditTrailPage.tsx';
+import { ChangeDetailPage } from './modules/changes/ChangeDetailPage.tsx';
+import { ChangesPage } from './modules/changes/ChangesPage.tsx';
+import {
+  DocumentDetailPage,
+  DocumentVersionRedirect,
+} from './modules/documents/DocumentDetailPage.tsx';
+import { DocumentsPage } from './modules/documents/DocumentsPage.tsx';
+import { BomVersionPage } from './modules/engineering/BomVersionPage.tsx';
+import { RoutingVersionPage } from './modules/engineering/RoutingVersionPage.tsx';
+import { BomsPage, RoutingsPage } from './modules/engineering/VersionsPage.tsx';
 import { RoleDetailPage } from './modules/identity/RoleDetailPage.tsx';
 import { RolesPage } from './modules/identity/RolesPage.tsx';
 import { UserDetailPage } from './modules/identity/UserDetailPage.tsx';
+import { ItemDetailPage } from './modules/items/ItemDetailPage.tsx';
+import { ItemsPage } from './modules/items/ItemsPage.tsx';
+import { CustomerDetailPage } from './modules/partners/CustomerDetailPage.tsx';
+import { CustomersPage } from './modules/partners/CustomersPage.tsx';
+import { SupplierDetailPage } from './modules/partners/SupplierDetailPage.tsx';
+import { SuppliersPage } from './modules/partners/SuppliersPage.tsx';
+import { EquipmentDetailPage } from './modules/plant/EquipmentDetailPage.tsx';
+import { EquipmentPage } from './modules/plant/EquipmentPage.tsx';
+import { LocationsPage } from './modules/plant/LocationsPage.tsx';
+import { QualificationsPage } from './modules/plant/QualificationsPage.tsx';
 import { UsersPage } from './modules/identity/UsersPage.tsx';
 import { UdiPage } from './modules/udi/UdiPage.tsx';
 import { AboutPage } from './pages/AboutPage.tsx';
@@ -46,6 +76,107 @@ export const NAVIGATION: NavEntry[] = [
     icon: <DashboardOutlined />,
     labelKey: 'nav.overview',
     element: <OverviewPage />,
+  },
+  {
+    key: 'items',
+    path: '/items',
+    icon: <AppstoreOutlined />,
+    labelKey: 'nav.items',
+    element: <ItemsPage />,
+    permission: 'item.read',
+    group: 'masterData',
+    routes: [{ path: '/items/:id', element: <ItemDetailPage /> }],
+  },
+  {
+    key: 'suppliers',
+    path: '/suppliers',
+    icon: <ShopOutlined />,
+    labelKey: 'nav.suppliers',
+    element: <SuppliersPage />,
+    permission: 'supplier.read',
+    group: 'masterData',
+    routes: [{ path: '/suppliers/:id', element: <SupplierDetailPage /> }],
+  },
+  {
+    key: 'customers',
+    path: '/customers',
+    icon: <ContactsOutlined />,
+    labelKey: 'nav.customers',
+    element: <CustomersPage />,
+    permission: 'customer.read',
+    group: 'masterData',
+    routes: [{ path: '/customers/:id', element: <CustomerDetailPage /> }],
+  },
+  {
+    key: 'locations',
+    path: '/locations',
+    icon: <ApartmentOutlined />,
+    labelKey: 'nav.locations',
+    element: <LocationsPage />,
+    permission: 'location.read',
+    group: 'masterData',
+  },
+  {
+    key: 'equipment',
+    path: '/equipment',
+    icon: <ToolOutlined />,
+    labelKey: 'nav.equipment',
+    element: <EquipmentPage />,
+    permission: 'equipment.read',
+    group: 'masterData',
+    routes: [{ path: '/equipment/:id', element: <EquipmentDetailPage /> }],
+  },
+  {
+    key: 'qualifications',
+    path: '/qualifications',
+    icon: <IdcardOutlined />,
+    labelKey: 'nav.qualifications',
+    element: <QualificationsPage />,
+    permission: 'qualification.read',
+    group: 'masterData',
+  },
+  {
+    key: 'documents',
+    path: '/documents',
+    icon: <FileTextOutlined />,
+    labelKey: 'nav.documents',
+    element: <DocumentsPage />,
+    permission: 'document.read',
+    group: 'engineering',
+    routes: [
+      { path: '/documents/versions/:id', element: <DocumentVersionRedirect /> },
+      { path: '/documents/:id', element: <DocumentDetailPage /> },
+    ],
+  },
+  {
+    key: 'boms',
+    path: '/boms',
+    icon: <PartitionOutlined />,
+    labelKey: 'nav.boms',
+    element: <BomsPage />,
+    permission: 'engineering.read',
+    group: 'engineering',
+    routes: [{ path: '/boms/:id', element: <BomVersionPage /> }],
+  },
+  {
+    key: 'routings',
+    path: '/routings',
+    icon: <NodeIndexOutlined />,
+    labelKey: 'nav.routings',
+    element: <RoutingsPage />,
+    permission: 'engineering.read',
+    group: 'engineering',
+    routes: [{ path: '/routings/:id', element: <RoutingVersionPage /> }],
+  },
+  {
+    key: 'changes',
+    path: '/changes',
+    icon: <FileSyncOutlined />,
+    labelKey: 'nav.changes',
+    element: <ChangesPage />,
+    permission: 'change.read',
+    group: 'engineering',
+    routes: [{ path: '/changes/:id', element: <ChangeDetailPage /> }],
   },
   {
     key: 'udi',

@@ -1,9 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DeviceModelInput, Item } from '../../shared/items.contract.ts';
+import type { DeviceModelInput, Item, ItemDocumentLink } from '../../shared/items.contract.ts';
 import type { ListResult } from '../../shared/list.ts';
 import { apiGet, apiSend, queryString } from './client.ts';
 
-export type { DeviceModel, DeviceModelInput, Item } from '../../shared/items.contract.ts';
+export type {
+  DeviceModel,
+  DeviceModelInput,
+  Item,
+  ItemDocumentLink,
+} from '../../shared/items.contract.ts';
 export type ItemType = Item['type'];
 export type Tracking = Item['tracking'];
 export type ItemStatus = Item['status'];
@@ -54,6 +59,7 @@ export const itemKeys = {
   all: ['items'] as const,
   list: (params: ItemListParams) => ['items', 'list', params] as const,
   detail: (id: string) => ['items', 'detail', id] as const,
+  documents: (id: string) => ['items', 'documents', id] as const,
 };
 
 export function useItems(params: ItemListParams, options: { enabled?: boolean } = {}) {
@@ -139,6 +145,48 @@ export function useChangeItem(id: string) {
     onSuccess: (item) => {
       queryClient.setQueryData(itemKeys.detail(id), item);
       void queryClient.invalidateQueries({ queryKey: itemKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
+/** The controlled document versions linked to an item. */
+export function useItemDocuments(id: string) {
+  return useQuery({
+    queryKey: itemKeys.documents(id),
+    queryFn: ({ signal }) =>
+      apiGet<ItemDocumentLink[]>(`/api/items/${encodeURIComponent(id)}/documents`, { signal }),
+  });
+}
+
+/** Links document versions (one request each) or ends one link. */
+export function useChangeItemDocuments(id: string) {
+  const queryClient = useQueryClient();
+  const base = `/api/items/${encodeURIComponent(id)}/documents`;
+  return useMutation({
+    mutationFn: async (
+      change: { link: string[]; reason?: string } | { end: string; reason: string },
+    ): Promise<ItemDocumentLink[]> => {
+      if ('end' in change) {
+        return apiSend<ItemDocumentLink[]>(
+          'POST',
+          `${base}/${encodeURIComponent(change.end)}/end`,
+          {
+            reason: change.reason,
+          },
+        );
+      }
+      let links: ItemDocumentLink[] = [];
+      for (const documentVersionId of change.link) {
+        links = await apiSend<ItemDocumentLink[]>('POST', base, {
+          documentVersionId,
+          reason: change.reason,
+        });
+      }
+      return links;
+    },
+    onSuccess: (links) => {
+      queryClient.setQueryData(itemKeys.documents(id), links);
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
     },
   });

@@ -1,9 +1,21 @@
-import { itemsEn, itemsErrorsEn } from '../modules/items/messages.ts';
-import { partnersEn, partnersErrorsEn } from '../modules/partners/messages.ts';
-import { plantEn, plantErrorsEn } from '../modules/plant/messages.ts';
-import { documentsEn, documentsErrorsEn } from '../modules/documents/messages.ts';
-import { engineeringEn, engineeringErrorsEn } from '../modules/engineering/messages.ts';
-import { changesEn, changesErrorsEn } from '../modules/changes/messages.ts';
+import { itemAuditActionsEn, itemsEn, itemsErrorsEn } from '../modules/items/messages.ts';
+import {
+  partnersAuditActionsEn,
+  partnersEn,
+  partnersErrorsEn,
+} from '../modules/partners/messages.ts';
+import { plantAuditActionsEn, plantEn, plantErrorsEn } from '../modules/plant/messages.ts';
+import {
+  documentsAuditActionsEn,
+  documentsEn,
+  documentsErrorsEn,
+} from '../modules/documents/messages.ts';
+import {
+  engineeringAuditActionsEn,
+  engineeringEn,
+  engineeringErrorsEn,
+} from '../modules/engineering/messages.ts';
+import { changesAuditActionsEn, changesEn, changesErrorsEn } from '../modules/changes/messages.ts';
 
 // English messages. zh-CN.ts has exactly the same keys (checked by i18n.test.ts
 // and by its type, Messages).
@@ -374,6 +386,20 @@ const en = {
       role: 'Role',
       api_token: 'API token',
       audit_log: 'Audit trail',
+      csv_import: 'CSV import',
+      item: 'Item',
+      supplier: 'Supplier',
+      supplier_certificate: 'Supplier certificate',
+      customer: 'Customer',
+      location: 'Location',
+      equipment: 'Equipment',
+      skill: 'Skill',
+      training_record: 'Training record',
+      document: 'Document',
+      document_version: 'Document revision',
+      bom_version: 'BOM version',
+      routing_version: 'Routing version',
+      change_request: 'Change request',
     },
     actions: {
       auth: {
@@ -409,6 +435,15 @@ const en = {
       },
       audit: {
         exported: 'Audit trail exported',
+      },
+      item: itemAuditActionsEn,
+      ...partnersAuditActionsEn,
+      ...plantAuditActionsEn,
+      ...documentsAuditActionsEn,
+      ...engineeringAuditActionsEn,
+      ...changesAuditActionsEn,
+      csv: {
+        imported: 'Imported from CSV',
       },
     },
   },
@@ -616,6 +651,48 @@ const en = {
     fieldErrors: 'Please check the following:',
     requestId: 'Request ID for support: {{id}}',
     retryAfter: 'Try again in {{count}} s.',
+  },
+  csv: {
+    export: 'Export CSV',
+    exportFailed: 'The CSV file could not be downloaded.',
+    import: {
+      open: 'Import CSV',
+      title: 'Import from CSV',
+      lead: 'The file must be CSV (UTF-8, comma-separated) with the template’s header row. Check it first: nothing is written until every row is valid, and then all rows are imported together.',
+      template: 'Download template (header row)',
+      drop: 'Click or drag a CSV file here',
+      dropHint: 'One .csv file, up to 10 MB and 10,000 rows.',
+      notCsv: 'Choose a file that ends in .csv.',
+      fileTooLarge: 'The file is larger than 10 MB. Split it into smaller files.',
+      chosen: 'File: {{name}} ({{size}} kB)',
+      otherFile: 'Choose another file',
+      check: 'Check file',
+      run: 'Import',
+      close: 'Close',
+      checkFirst: 'Check the file before importing it.',
+    },
+    report: {
+      rowsRead: 'Rows read: {{count}}',
+      valid: 'Valid rows: {{count}}',
+      problemCount: 'Problems: {{count}}',
+      allValid: 'Every row is valid. Choose Import to import them.',
+      problems:
+        'The file has problems, and nothing has been imported. Correct the rows listed and check the file again.',
+      rejected:
+        'The import was refused because some rows are not valid. Nothing has been imported. Correct the rows listed and try again.',
+      imported: 'Import complete. Rows imported: {{count}}',
+      row: 'Row',
+      column: 'Column',
+      problem: 'Problem',
+      invalidValue: 'Value not accepted: {{detail}}',
+    },
+    unreadable: {
+      unknownColumns: 'Columns not in the template: {{columns}}',
+      missingColumns: 'Required columns missing: {{columns}}',
+      repeatedColumns: 'Columns that appear twice: {{columns}}',
+      line: 'Near line {{line}} of the file.',
+      maxRows: 'At most {{count}} rows per file.',
+    },
   },
   items: itemsEn,
   partners: partnersEn,

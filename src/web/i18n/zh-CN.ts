@@ -1,9 +1,25 @@
-import { itemsErrorsZhCN, itemsZhCN } from '../modules/items/messages.ts';
-import { partnersErrorsZhCN, partnersZhCN } from '../modules/partners/messages.ts';
-import { plantErrorsZhCN, plantZhCN } from '../modules/plant/messages.ts';
-import { documentsErrorsZhCN, documentsZhCN } from '../modules/documents/messages.ts';
-import { engineeringErrorsZhCN, engineeringZhCN } from '../modules/engineering/messages.ts';
-import { changesErrorsZhCN, changesZhCN } from '../modules/changes/messages.ts';
+import { itemAuditActionsZhCN, itemsErrorsZhCN, itemsZhCN } from '../modules/items/messages.ts';
+import {
+  partnersAuditActionsZhCN,
+  partnersErrorsZhCN,
+  partnersZhCN,
+} from '../modules/partners/messages.ts';
+import { plantAuditActionsZhCN, plantErrorsZhCN, plantZhCN } from '../modules/plant/messages.ts';
+import {
+  documentsAuditActionsZhCN,
+  documentsErrorsZhCN,
+  documentsZhCN,
+} from '../modules/documents/messages.ts';
+import {
+  engineeringAuditActionsZhCN,
+  engineeringErrorsZhCN,
+  engineeringZhCN,
+} from '../modules/engineering/messages.ts';
+import {
+  changesAuditActionsZhCN,
+  changesErrorsZhCN,
+  changesZhCN,
+} from '../modules/changes/messages.ts';
 import type { Messages } from './en.ts';
 
 // 简体中文。键与 en.ts 完全一致（由类型 Messages 与 i18n.test.ts 保证）。
@@ -359,6 +375,20 @@ const zhCN: Messages = {
       role: '角色',
       api_token: 'API 令牌',
       audit_log: '审计追踪',
+      csv_import: 'CSV 导入',
+      item: '物料',
+      supplier: '供应商',
+      supplier_certificate: '供应商证书',
+      customer: '客户',
+      location: '库位',
+      equipment: '设备',
+      skill: '技能',
+      training_record: '培训记录',
+      document: '受控文件',
+      document_version: '文件版次',
+      bom_version: 'BOM 版本',
+      routing_version: '工艺路线版本',
+      change_request: '变更申请',
     },
     actions: {
       auth: {
@@ -394,6 +424,15 @@ const zhCN: Messages = {
       },
       audit: {
         exported: '导出审计追踪',
+      },
+      item: itemAuditActionsZhCN,
+      ...partnersAuditActionsZhCN,
+      ...plantAuditActionsZhCN,
+      ...documentsAuditActionsZhCN,
+      ...engineeringAuditActionsZhCN,
+      ...changesAuditActionsZhCN,
+      csv: {
+        imported: '从 CSV 导入',
       },
     },
   },
@@ -600,6 +639,46 @@ const zhCN: Messages = {
     fieldErrors: '请检查以下内容：',
     requestId: '请求编号（供技术支持使用）：{{id}}',
     retryAfter: '请在 {{count}} 秒后重试。',
+  },
+  csv: {
+    export: '导出 CSV',
+    exportFailed: '无法下载 CSV 文件。',
+    import: {
+      open: '导入 CSV',
+      title: '从 CSV 导入',
+      lead: '文件须为 CSV 格式（UTF-8、逗号分隔），表头与模板一致。请先检查文件：只有所有行都有效时才会写入数据，且所有行一并导入。',
+      template: '下载模板（表头）',
+      drop: '点击或将 CSV 文件拖到此处',
+      dropHint: '一个 .csv 文件，最大 10 MB、10,000 行。',
+      notCsv: '请选择扩展名为 .csv 的文件。',
+      fileTooLarge: '文件超过 10 MB，请拆分为较小的文件。',
+      chosen: '文件：{{name}}（{{size}} kB）',
+      otherFile: '选择其他文件',
+      check: '检查文件',
+      run: '导入',
+      close: '关闭',
+      checkFirst: '导入前请先检查文件。',
+    },
+    report: {
+      rowsRead: '读取行数：{{count}}',
+      valid: '有效行数：{{count}}',
+      problemCount: '问题数：{{count}}',
+      allValid: '所有行均有效。请点击“导入”进行导入。',
+      problems: '文件存在问题，未导入任何数据。请更正所列的行后重新检查文件。',
+      rejected: '部分行无效，导入被拒绝，未导入任何数据。请更正所列的行后重试。',
+      imported: '导入完成。导入行数：{{count}}',
+      row: '行',
+      column: '列',
+      problem: '问题',
+      invalidValue: '值不符合要求：{{detail}}',
+    },
+    unreadable: {
+      unknownColumns: '模板中没有的列：{{columns}}',
+      missingColumns: '缺少必填列：{{columns}}',
+      repeatedColumns: '重复的列：{{columns}}',
+      line: '位于文件第 {{line}} 行附近。',
+      maxRows: '每个文件最多 {{count}} 行。',
+    },
   },
   items: itemsZhCN,
   partners: partnersZhCN,

@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, DeleteOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Skeleton } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,11 +14,12 @@ import {
 import { useCan } from '../../auth/session.ts';
 import { HistoryPanel } from '../../components/HistoryPanel.tsx';
 import { Page } from '../../components/Page.tsx';
-import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { RecordPage } from '../../components/RecordPage.tsx';
 import { ReasonModal } from '../../components/ReasonModal.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { DeviceModelSection } from './DeviceModelSection.tsx';
+import { ItemDocumentsSection } from './ItemDocumentsSection.tsx';
 import { ItemDetailFields, storageOf, type ItemDetailValues } from './item-fields.tsx';
 import { itemNames, plainDecimal, shelfLifeText, storageText } from './item-format.ts';
 import { ItemStatusTag, TrackingTag } from './item-tags.tsx';
@@ -31,23 +32,11 @@ export function ItemDetailPage() {
   const item = useItem(id);
   const back = { to: '/items', label: t('items.title') };
 
-  if (item.isPending) {
-    return (
-      <Page title={t('items.detailTitle')} back={back}>
-        <Card size="small">
-          <Skeleton active paragraph={{ rows: 6 }} />
-        </Card>
-      </Page>
-    );
-  }
-  if (item.isError) {
-    return (
-      <Page title={t('items.detailTitle')} back={back}>
-        <ProblemAlert error={item.error} onRetry={() => void item.refetch()} />
-      </Page>
-    );
-  }
-  return <ItemDetail item={item.data} back={back} />;
+  return (
+    <RecordPage query={item} title={t('items.detailTitle')} back={back}>
+      {(record) => <ItemDetail item={record} back={back} />}
+    </RecordPage>
+  );
 }
 
 function ItemDetail({ item, back }: { item: Item; back: { to: string; label: string } }) {
@@ -181,6 +170,7 @@ function ItemDetail({ item, back }: { item: Item; back: { to: string; label: str
         />
       </Card>
       {item.type === 'finished_device' && <DeviceModelSection item={item} mayManage={mayManage} />}
+      <ItemDocumentsSection item={item} mayManage={mayManage} />
       <HistoryPanel entityType="item" entityId={item.id} />
       {action === 'edit' && <EditItemModal item={item} onClose={() => setAction(null)} />}
       {action && action !== 'edit' && (

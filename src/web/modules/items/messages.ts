@@ -203,6 +203,20 @@ export const itemsEn = {
   csv: {
     importTitle: 'Import items from CSV',
   },
+  documents: {
+    title: 'Controlled documents',
+    link: 'Link document',
+    linkTitle: 'Link controlled documents to {{code}}',
+    pick: 'Document revisions (approved or effective)',
+    pickRequired: 'Choose at least one document revision.',
+    end: 'End link',
+    endTitle: 'End the link to {{document}}',
+    empty: 'No controlled documents are linked to this item.',
+    newer: 'Revision {{label}} is now effective',
+    document: 'Document',
+    revision: 'Revision',
+    linked: 'Linked',
+  },
 };
 
 export const itemsZhCN: typeof itemsEn = {
@@ -399,6 +413,20 @@ export const itemsZhCN: typeof itemsEn = {
   csv: {
     importTitle: '从 CSV 导入物料',
   },
+  documents: {
+    title: '受控文件',
+    link: '关联文件',
+    linkTitle: '为 {{code}} 关联受控文件',
+    pick: '文件版本（已批准或已生效）',
+    pickRequired: '请至少选择一个文件版本。',
+    end: '解除关联',
+    endTitle: '解除与 {{document}} 的关联',
+    empty: '该物料尚未关联受控文件。',
+    newer: '版本 {{label}} 现已生效',
+    document: '文件',
+    revision: '版本',
+    linked: '关联时间',
+  },
 };
 
 /** Labels of the items' audit actions (`item.<action>`), under audit.actions.item. */
@@ -407,6 +435,8 @@ export const itemAuditActionsEn = {
   updated: 'Item changed',
   status_changed: 'Item status changed',
   device_model_set: 'UDI-DI data set',
+  document_linked: 'Document linked',
+  document_unlinked: 'Document link ended',
 };
 
 export const itemAuditActionsZhCN: typeof itemAuditActionsEn = {
@@ -414,6 +444,8 @@ export const itemAuditActionsZhCN: typeof itemAuditActionsEn = {
   updated: '修改物料',
   status_changed: '变更物料状态',
   device_model_set: '设置 UDI-DI 数据',
+  document_linked: '关联文件',
+  document_unlinked: '解除文件关联',
 };
 
 export const itemsErrorsEn = {};
