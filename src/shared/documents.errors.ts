@@ -4,6 +4,10 @@ import type { ModuleErrors } from './module-errors.ts';
 // Documents also use VERSION_LOCKED, VERSION_WRONG_STATUS and
 // EFFECTIVE_DATE_IN_PAST from engineering.errors.ts.
 export const DOCUMENTS_ERRORS = {
+  DOCUMENT_APPROVER_IS_AUTHOR: {
+    status: 403,
+    title: 'The author of a revision cannot approve it',
+  },
   DOCUMENT_NUMBER_TAKEN: {
     status: 409,
     title: 'Document number taken',

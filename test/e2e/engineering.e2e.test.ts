@@ -331,8 +331,30 @@ describe('engineering and change control', () => {
     await page.getByTestId('revision-action-submit').click();
     await page.getByTestId('revision-submit-submit').click();
     await waitForStatus(page.getByTestId('revision-panel'), 'in_review');
+    // The author cannot approve his own revision: the QA manager does.
     await page.getByTestId('revision-action-approve').click();
-    await sign(page);
+    await page.getByTestId('signature-dialog').waitFor();
+    await page.getByTestId('signature-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('signature-submit').click();
+    await page
+      .getByTestId('signature-dialog')
+      .getByText('You wrote this revision, so someone else must review and approve it.')
+      .waitFor();
+    await page.getByTestId('signature-cancel').click();
+    const documentPath = new URL(page.url()).pathname;
+    const qa = await open('en');
+    await signIn(qa, 'qa_manager');
+    await qa.goto(documentPath);
+    await waitForStatus(qa.getByTestId('revision-panel'), 'in_review');
+    await qa.getByTestId('revision-action-approve').click();
+    await sign(qa);
+    await qa
+      .getByTestId('revision-panel')
+      .locator('[data-testid="revision-status"][data-status="approved"]')
+      .first()
+      .waitFor();
+    await qa.context().close();
+    await page.reload();
     await page
       .getByTestId('revision-panel')
       .locator('[data-testid="revision-status"][data-status="approved"]')

@@ -293,7 +293,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request);
-      await precheckDocumentApproval(db(), request.params.id);
+      await precheckDocumentApproval(db(), actor, request.params.id);
       const signer = await verifySigner(
         db(),
         security,

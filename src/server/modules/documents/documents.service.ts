@@ -586,10 +586,23 @@ export async function returnDocumentVersion(
 }
 
 /** The checks an approval can fail before anyone signs (so a doomed request costs no password attempt). */
-export async function precheckDocumentApproval(db: Executor, id: string): Promise<void> {
+export async function precheckDocumentApproval(
+  db: Executor,
+  actor: Actor,
+  id: string,
+): Promise<void> {
   const row = await repo.findVersion(db, id);
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'document_version', id });
   assertStatus(row, ['in_review'], 'approval');
+  assertNotAuthor(row, actor);
+}
+
+// Document control wants an independent review: whoever wrote a revision may
+// submit it, but another person approves it.
+function assertNotAuthor(row: { id: string; created_by_id: string | null }, actor: Actor): void {
+  if (actor.kind === 'user' && row.created_by_id === actor.userId) {
+    throw new DomainError('DOCUMENT_APPROVER_IS_AUTHOR', { documentVersionId: row.id });
+  }
 }
 
 export async function approveDocumentVersion(
@@ -600,6 +613,7 @@ export async function approveDocumentVersion(
 ): Promise<DocumentVersion> {
   const row = await lockVersionWithDocument(trx, id);
   assertStatus(row, ['in_review'], 'approval');
+  assertNotAuthor(row, signer.actor);
   if (!row.file_id) throw new DomainError('DOCUMENT_FILE_MISSING', { documentVersionId: id });
   const before = await getDocumentVersion(trx, id);
   await signRecord(trx, signer, {

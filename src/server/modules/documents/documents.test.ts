@@ -137,6 +137,35 @@ describe('controlled documents', () => {
     });
   });
 
+  it('refuses the author approving his own revision, before asking for the password', async () => {
+    // The author also holds the approver's role, so only independence is in question.
+    const both = await makePerson(ctx().app, ctx().database, ['engineer', 'qa_manager']);
+    const doc = (
+      await api().post(both, '/api/documents', {
+        number: `SOP-SOD-${++seq}`,
+        titleZh: '文件控制程序',
+        titleEn: 'Document control',
+        kind: 'sop',
+      })
+    ).json();
+    const version = (
+      await api().post(both, `/api/documents/${doc.id}/versions`, {
+        changeSummary: 'First issue',
+        file: fileOf('Rev A'),
+      })
+    ).json();
+    await api().post(both, `/api/document-versions/${version.id}/submit`);
+    const own = await api().post(both, `/api/document-versions/${version.id}/approve`, {
+      signature: { ...signatureOf(both), password: 'not-even-checked' },
+    });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().code).toBe('DOCUMENT_APPROVER_IS_AUTHOR');
+    const other = await api().post(approver, `/api/document-versions/${version.id}/approve`, {
+      signature: signatureOf(approver),
+    });
+    expect(other.json()).toMatchObject({ status: 'approved' });
+  });
+
   it('locks a version once submitted: every edit path answers VERSION_LOCKED', async () => {
     const doc = await newDocument();
     const version = await newVersion(doc.id);

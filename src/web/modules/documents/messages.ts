@@ -287,6 +287,8 @@ export const documentsErrorsEn = {
   DOCUMENT_FILE_TOO_LARGE: 'The file is larger than 10 MiB.',
   DOCUMENT_VERSION_NOT_EFFECTIVE: 'The document version is not effective.',
   DOCUMENT_VERSION_NOT_USABLE: 'Only an approved or effective document version can be linked.',
+  DOCUMENT_APPROVER_IS_AUTHOR:
+    'You wrote this revision, so someone else must review and approve it.',
 };
 
 export const documentsErrorsZhCN: typeof documentsErrorsEn = {
@@ -297,6 +299,7 @@ export const documentsErrorsZhCN: typeof documentsErrorsEn = {
   DOCUMENT_FILE_TOO_LARGE: '文件超过 10 MiB。',
   DOCUMENT_VERSION_NOT_EFFECTIVE: '该文件版本未生效。',
   DOCUMENT_VERSION_NOT_USABLE: '只能关联已批准或已生效的文件版本。',
+  DOCUMENT_APPROVER_IS_AUTHOR: '该版本由您编写，须由他人审核并批准。',
 };
 
 // Labels of the audit trail's document actions (under `audit.actions`).
