@@ -61,6 +61,10 @@ export type UpdateChangeInput = z.infer<typeof updateChangeSchema>;
 export const changeListQuerySchema = listQuerySchema.extend({
   status: z.enum(CHANGE_STATUSES).optional(),
   riskClass: z.enum(RISK_CLASSES).optional(),
+  targetId: z
+    .uuid()
+    .optional()
+    .meta({ description: 'Only change requests that name this record (e.g. a proposed version)' }),
 });
 
 export const approveChangeSchema = z.object({

@@ -47,6 +47,8 @@ export interface ChangeFilters {
   q?: string;
   status?: ChangeStatus;
   riskClass?: RiskClass;
+  /** Only change requests that name this record. */
+  targetId?: string;
 }
 
 export type ChangeListParams = ChangeFilters & { limit: number; offset: number };
@@ -58,8 +60,9 @@ export const changeKeys = {
   impact: (id: string) => ['changes', 'impact', id] as const,
 };
 
-export function useChanges(params: ChangeListParams) {
+export function useChanges(params: ChangeListParams, options: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled: options.enabled ?? true,
     queryKey: changeKeys.list(params),
     queryFn: ({ signal }) =>
       apiGet<ListResult<ChangeRequestSummary>>(`/api/changes${queryString({ ...params })}`, {

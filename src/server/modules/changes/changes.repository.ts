@@ -25,6 +25,7 @@ export interface ChangeFilter {
   q?: string;
   status?: ChangeStatus;
   riskClass?: 'low' | 'medium' | 'high';
+  targetId?: string;
   limit: number;
   offset: number;
 }
@@ -46,6 +47,23 @@ export async function listChanges(
   }
   if (f.status) query = query.where('status', '=', f.status);
   if (f.riskClass) query = query.where('risk_class', '=', f.riskClass);
+  if (f.targetId) {
+    const targetId = f.targetId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('change_request_targets as t')
+          .select('t.seq')
+          .whereRef('t.change_request_id', '=', 'change_requests.id')
+          .where((inner) =>
+            inner.or([
+              inner('t.target_id', '=', targetId),
+              inner('t.supersedes_id', '=', targetId),
+            ]),
+          ),
+      ),
+    );
+  }
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('code', 'desc').limit(f.limit).offset(f.offset).execute(),
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),

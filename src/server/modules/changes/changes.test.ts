@@ -406,5 +406,9 @@ describe('change requests', () => {
     expect(list.items.map((c: { code: string }) => c.code)).toContain(change.code);
     const csv = await api().get(engineer, '/api/changes/export.csv?status=cancelled');
     expect(csv.body).toContain(change.code);
+    const byTarget = (await api().get(engineer, `/api/changes?targetId=${part.id}`)).json();
+    expect(byTarget.items.map((c: { code: string }) => c.code)).toEqual([change.code]);
+    const other = await item();
+    expect((await api().get(engineer, `/api/changes?targetId=${other.id}`)).json().total).toBe(0);
   });
 });

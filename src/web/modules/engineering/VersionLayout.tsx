@@ -12,6 +12,7 @@ import {
   type EngineeringKind,
   type EngineeringVersion,
 } from '../../api/engineering.ts';
+import { useChanges } from '../../api/changes.ts';
 import { useCan } from '../../auth/session.ts';
 import { HistoryPanel } from '../../components/HistoryPanel.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -20,6 +21,7 @@ import { SignaturesCard } from '../../components/SignaturesCard.tsx';
 import { formatDateTime, formatIsoDate } from '../../format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { itemNames } from '../items/item-format.ts';
+import { ChangeStatusTag } from '../changes/change-tags.tsx';
 import { ApprovalCard, useRoleName } from './ApprovalCard.tsx';
 import { VersionStatusTag } from './engineering-tags.tsx';
 import { bomContentOf, bomFormValues, routingContentOf } from './version-content.ts';
@@ -197,13 +199,7 @@ function VersionDetails({ version }: { version: EngineeringVersion }) {
     {
       key: 'changeRequest',
       label: t('engineering.fields.changeRequest'),
-      children: version.changeRequestId ? (
-        <Link to={`/changes/${version.changeRequestId}`} data-testid="version-change-request">
-          {t('engineering.fields.openChangeRequest')}
-        </Link>
-      ) : (
-        dash
-      ),
+      children: <VersionChangeRequests version={version} dash={dash} />,
     },
     {
       key: 'createdBy',
@@ -324,5 +320,41 @@ function VersionNote({ version }: { version: EngineeringVersion }) {
       </Typography.Paragraph>
       {failed && <ProblemAlert error={failed} />}
     </>
+  );
+}
+
+/** The change requests that name this version: the one that made it effective, and any open ones. */
+function VersionChangeRequests({
+  version,
+  dash,
+}: {
+  version: EngineeringVersion;
+  dash: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const mayRead = useCan('change.read');
+  const changes = useChanges({ targetId: version.id, limit: 10, offset: 0 }, { enabled: mayRead });
+  const named = changes.data?.items ?? [];
+  if (named.length === 0 && !version.changeRequestId) return dash;
+  if (named.length === 0 && version.changeRequestId) {
+    return (
+      <Link to={`/changes/${version.changeRequestId}`} data-testid="version-change-request">
+        {t('engineering.fields.openChangeRequest')}
+      </Link>
+    );
+  }
+  return (
+    <span className="inline-list">
+      {named.map((change) => (
+        <Link
+          key={change.id}
+          to={`/changes/${change.id}`}
+          data-testid="version-change-request"
+          data-status={change.status}
+        >
+          {change.code} <ChangeStatusTag status={change.status} testId="version-change-status" />
+        </Link>
+      ))}
+    </span>
   );
 }
