@@ -22,10 +22,17 @@ export const decimalString = z
 
 const reason = z.string().trim().min(1).max(500);
 
+/** A storage temperature or humidity: what numeric(6,2) holds, never rounded on the way in. */
+export const storageDecimal = z
+  .string()
+  .regex(/^-?\d{1,4}(\.\d{1,2})?$/, {
+    error: 'a number such as 25, -20 or 2.5 (two decimals at most)',
+  });
+
 export const storageSchema = z.object({
-  tempMinC: decimalString.nullable(),
-  tempMaxC: decimalString.nullable(),
-  humidityMaxPct: decimalString.nullable(),
+  tempMinC: storageDecimal.nullable(),
+  tempMaxC: storageDecimal.nullable(),
+  humidityMaxPct: storageDecimal.nullable(),
 });
 
 export const packageLevelSchema = z.object({

@@ -144,3 +144,18 @@ describe('items CSV import and export', () => {
     expect(lines.some((l) => l.startsWith('CSVE-204,部件204,Part 204,component'))).toBe(true);
   });
 });
+
+describe('items CSV import, values the database cannot hold', () => {
+  it('reports a storage temperature out of range as a row error, not a server error', async () => {
+    const session = await signIn(['engineer']);
+    const res = await importCsv(
+      session,
+      `${HEADER}\nCSVF-1,冷藏件,Cold part,component,pcs,lot,,12345,30`,
+      true,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ row: 2, column: 'storage_temp_min_c', code: 'VALIDATION_FAILED' }),
+    ]);
+  });
+});

@@ -4,7 +4,7 @@ import {
   ITEM_TYPES,
   TRACKING_MODES,
   createItemSchema,
-  decimalString,
+  storageDecimal,
   type Item,
 } from '../../../shared/items.contract.ts';
 import type { CsvColumn, CsvImporter } from '../../platform/csv/index.ts';
@@ -35,9 +35,9 @@ const itemRowSchema = z
     uom: createItemSchema.shape.uom,
     tracking: z.enum(TRACKING_MODES),
     shelf_life_days: z.coerce.number().int().min(1).max(36500).optional(),
-    storage_temp_min_c: decimalString.optional(),
-    storage_temp_max_c: decimalString.optional(),
-    storage_humidity_max_pct: decimalString.optional(),
+    storage_temp_min_c: storageDecimal.optional(),
+    storage_temp_max_c: storageDecimal.optional(),
+    storage_humidity_max_pct: storageDecimal.optional(),
   })
   .transform((row): CreateItemInput => ({
     code: row.code,

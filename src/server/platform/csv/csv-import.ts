@@ -11,6 +11,7 @@ import type { CsvImportReport, CsvRowError } from '../../../shared/csv.contract.
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Db, Trx } from '../db/database.ts';
+import { domainErrorFromDatabase } from '../db/database-errors.ts';
 import { DomainError, isDomainError } from '../errors.ts';
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -150,9 +151,10 @@ export async function importCsv<Input>(
           await sql`release savepoint csv_row`.execute(trx);
           imported++;
         } catch (error) {
-          if (!isDomainError(error)) throw error;
+          const refusal = isDomainError(error) ? error : domainErrorFromDatabase(error);
+          if (!refusal) throw error;
           await sql`rollback to savepoint csv_row`.execute(trx);
-          errors.push(domainRowError(rowNumber, error));
+          errors.push(domainRowError(rowNumber, refusal));
         }
       }
       if (errors.length > 0 || options.dryRun) throw new RollBack();

@@ -4,6 +4,7 @@ import {
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
 import type { FieldError } from '../../../shared/problem.ts';
+import { domainErrorFromDatabase } from '../db/database-errors.ts';
 import { isDomainError } from '../errors.ts';
 import { sendProblem } from './problem.ts';
 
@@ -42,6 +43,15 @@ export function installErrorHandling(app: FastifyInstance): void {
         code: error.code,
         detail: error.message,
         params: error.params,
+      });
+    }
+    const fromDatabase = domainErrorFromDatabase(error);
+    if (fromDatabase) {
+      request.log.warn({ err: error }, 'database refused the request');
+      return sendProblem(request, reply, {
+        code: fromDatabase.code,
+        detail: fromDatabase.message,
+        params: fromDatabase.params,
       });
     }
     if (isResponseSerializationError(error)) {
