@@ -119,9 +119,9 @@ describe('demo plant: documents, BOMs, routings and CR-0001', () => {
     expect(codes).toHaveLength(8);
   });
 
-  it('has CR-0001 in review, whose impact lists one effective BOM using CP-NEEDLE-01', async () => {
+  it('has CR-0001 as a draft, whose impact lists one effective BOM using CP-NEEDLE-01', async () => {
     const change = await cr0001();
-    expect(change).toMatchObject({ code: 'CR-0001', status: 'in_review', riskClass: 'medium' });
+    expect(change).toMatchObject({ code: 'CR-0001', status: 'draft', riskClass: 'medium' });
     expect(change.targets).toHaveLength(1);
     expect(change.targets[0]).toMatchObject({
       targetType: 'bom_version',
@@ -160,9 +160,9 @@ describe('demo plant: documents, BOMs, routings and CR-0001', () => {
       expect(section.status).toBe('not_available');
       expect(section).not.toHaveProperty('count');
     }
-    // The snapshot taken at submission says the same.
+    // Nothing is snapshotted before submission.
     const full = (await get(engineer, `/api/changes/${change.id}`)).json();
-    expect(full.impactSnapshot.sections[0]).toMatchObject({ key: 'where_used', count: 1 });
+    expect(full.impactSnapshot).toBeNull();
   });
 
   it('goes all the way: v2 approved by both roles, CR-0001 approved and implemented, v1 superseded', async () => {
@@ -170,7 +170,7 @@ describe('demo plant: documents, BOMs, routings and CR-0001', () => {
     const v2 = change.targets[0].targetId;
     const v1 = change.targets[0].supersedesId;
 
-    // Implementing before anything is approved is refused, and nothing moves.
+    // Version 2 goes through review and approval by both required roles first.
     expect((await post(engineer, `/api/boms/${v2}/submit`)).statusCode).toBe(200);
     expect(
       (await post(engineer, `/api/boms/${v2}/approve`, { signature: sign('engineer') })).statusCode,
@@ -178,6 +178,13 @@ describe('demo plant: documents, BOMs, routings and CR-0001', () => {
     expect(
       (await post(qa, `/api/boms/${v2}/approve`, { signature: sign('qa_manager') })).json().status,
     ).toBe('approved');
+    // With version 2 frozen, CR-0001 goes to review with its impact snapshotted.
+    const submitted = await post(engineer, `/api/changes/${change.id}/submit`);
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json().impactSnapshot.sections[0]).toMatchObject({
+      key: 'where_used',
+      count: 1,
+    });
     expect(
       (
         await post(engineer, `/api/changes/${change.id}/approve`, { signature: sign('engineer') })

@@ -1,10 +1,11 @@
-// Demo plant (docs/demo-plant.md): CR-0001, in review, taking FD-IS-20 BOM
-// version 2 (thin-wall needle CP-NEEDLE-02) to effective.
+// Demo plant (docs/demo-plant.md): CR-0001, a draft, to take FD-IS-20 BOM
+// version 2 (thin-wall needle CP-NEEDLE-02) to effective. It can be submitted
+// for review once version 2 is approved by engineer and QA.
 import { systemActor } from '../../platform/actor.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import { listVersions } from '../engineering/index.ts';
 import { listItems } from '../items/index.ts';
-import { createChange, submitChange } from './changes.service.ts';
+import { createChange } from './changes.service.ts';
 
 export async function seedDemoChanges(trx: Trx): Promise<void> {
   const actor = systemActor('demo-seed');
@@ -19,7 +20,7 @@ export async function seedDemoChanges(trx: Trx): Promise<void> {
   });
   const v2 = drafts.items.find((v) => v.versionNo === 2);
   if (!v2) throw new Error('FD-IS-20 BOM version 2 is missing: the engineering seeder runs first');
-  const change = await createChange(trx, actor, {
+  await createChange(trx, actor, {
     title: 'Switch to thin-wall needle CP-NEEDLE-02 / 改用薄壁针 CP-NEEDLE-02',
     description:
       'Replace the IV needle CP-NEEDLE-01 by the thin-wall needle CP-NEEDLE-02 (same gauge 22G, larger inner diameter) in FD-IS-20.\n' +
@@ -32,5 +33,4 @@ export async function seedDemoChanges(trx: Trx): Promise<void> {
       { targetType: 'bom_version', targetId: v2.id, note: 'Needle line only / 仅针头一行' },
     ],
   });
-  await submitChange(trx, actor, change.id);
 }

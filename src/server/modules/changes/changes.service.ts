@@ -284,6 +284,37 @@ function asInputs(rows: repo.TargetRow[]) {
 }
 
 /** Draft → in review: the targets are checked again and the impact analysis is snapshotted. */
+/**
+ * Every proposed version must be approved, hence frozen: the change request's
+ * signatures then cover content that can no longer change under them.
+ */
+async function assertProposedVersionsApproved(trx: Trx, targets: repo.TargetRow[]): Promise<void> {
+  const notApproved: { targetType: string; targetId: string; status: string }[] = [];
+  for (const t of targets) {
+    if (t.target_type === 'document_version') {
+      const v = await getDocumentVersion(trx, t.target_id);
+      if (v.status !== 'approved')
+        notApproved.push({ targetType: t.target_type, targetId: v.id, status: v.status });
+    } else if (t.target_type === 'bom_version' || t.target_type === 'routing_version') {
+      const v = await getEngineeringVersion(trx, t.target_id);
+      if (v?.status !== 'approved') {
+        notApproved.push({
+          targetType: t.target_type,
+          targetId: t.target_id,
+          status: v?.status ?? 'missing',
+        });
+      }
+    }
+  }
+  if (notApproved.length > 0) {
+    throw new DomainError(
+      'PROPOSED_VERSION_NOT_APPROVED',
+      { versions: notApproved },
+      `${notApproved.length} proposed version(s) not approved`,
+    );
+  }
+}
+
 export async function submitChange(trx: Trx, actor: Actor, id: string): Promise<ChangeRequest> {
   const row = await lockOrThrow(trx, id);
   assertDraft(row);
@@ -292,6 +323,7 @@ export async function submitChange(trx: Trx, actor: Actor, id: string): Promise<
     throw new DomainError('CHANGE_REQUEST_EMPTY', { changeRequestId: id });
   }
   await resolveTargets(trx, asInputs(targets));
+  await assertProposedVersionsApproved(trx, targets);
   const before = await auditState(trx, id);
   const impact = await computeImpact(trx, id, targets);
   const now = new Date();
@@ -417,6 +449,15 @@ export async function cancelChange(
 ): Promise<ChangeRequest> {
   const row = await lockOrThrow(trx, id);
   assertStatus(row, ['draft', 'in_review', 'approved'], 'cancelling');
+  // Whoever raised a draft may drop it; once reviewers are involved, only a
+  // reviewer may cancel it.
+  if (row.status !== 'draft' && actor.kind === 'user' && !actor.permissions.has('change.approve')) {
+    throw new DomainError(
+      'FORBIDDEN',
+      { permission: 'change.approve', status: row.status },
+      'Cancelling a change request in review or approved needs change.approve',
+    );
+  }
   const before = await auditState(trx, id);
   await trx
     .updateTable('change_requests')
@@ -445,30 +486,7 @@ export async function implementChange(
   const row = await lockOrThrow(trx, id);
   assertStatus(row, ['approved'], 'implementation');
   const targets = await repo.targetsOf(trx, [id]);
-  const notApproved: { targetType: string; targetId: string; status: string }[] = [];
-  for (const t of targets) {
-    if (t.target_type === 'document_version') {
-      const v = await getDocumentVersion(trx, t.target_id);
-      if (v.status !== 'approved')
-        notApproved.push({ targetType: t.target_type, targetId: v.id, status: v.status });
-    } else if (t.target_type === 'bom_version' || t.target_type === 'routing_version') {
-      const v = await getEngineeringVersion(trx, t.target_id);
-      if (v?.status !== 'approved') {
-        notApproved.push({
-          targetType: t.target_type,
-          targetId: t.target_id,
-          status: v?.status ?? 'missing',
-        });
-      }
-    }
-  }
-  if (notApproved.length > 0) {
-    throw new DomainError(
-      'PROPOSED_VERSION_NOT_APPROVED',
-      { versions: notApproved },
-      `${notApproved.length} proposed version(s) not approved`,
-    );
-  }
+  await assertProposedVersionsApproved(trx, targets);
   const before = await auditState(trx, id);
   for (const type of IMPLEMENTATION_ORDER) {
     for (const t of targets.filter((x) => x.target_type === type)) {

@@ -212,7 +212,7 @@ describe('change requests', () => {
   });
 
   it('shows the approval signature as broken once the request is changed behind its back', async () => {
-    const { v2 } = await itemWithProposedBom({ approve: false });
+    const { v2 } = await itemWithProposedBom();
     const change = await raise([{ targetType: 'bom_version', targetId: v2.id }]);
     await api().post(engineer, `/api/changes/${change.id}/submit`);
     const signed = (
@@ -226,18 +226,18 @@ describe('change requests', () => {
     expect((await verify()).json().status).toBe('broken');
   });
 
-  it('refuses to implement while a proposed version is not approved, and changes nothing', async () => {
-    const { v1, v2 } = await itemWithProposedBom({ approve: false });
+  it('refuses to submit while a proposed version is not approved, so its signatures cover frozen content', async () => {
+    const { v2 } = await itemWithProposedBom({ approve: false });
     const change = await raise([{ targetType: 'bom_version', targetId: v2.id }]);
-    await approveChange(change.id);
-    const res = await api().post(qa, `/api/changes/${change.id}/implement`, {});
+    const res = await api().post(engineer, `/api/changes/${change.id}/submit`);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({
       code: 'PROPOSED_VERSION_NOT_APPROVED',
       params: { versions: [{ targetId: v2.id, status: 'draft' }] },
     });
-    expect((await api().get(engineer, `/api/boms/${v1.id}`)).json().status).toBe('effective');
-    expect((await api().get(engineer, `/api/changes/${change.id}`)).json().status).toBe('approved');
+    expect((await api().get(engineer, `/api/changes/${change.id}`)).json().status).toBe('draft');
+    await approveVersion(ctx().app, 'boms', v2.id, engineer, qa);
+    expect((await api().post(engineer, `/api/changes/${change.id}/submit`)).statusCode).toBe(200);
   });
 
   it('implements atomically: a failure on the second record leaves the first untouched', async () => {
@@ -398,6 +398,13 @@ describe('change requests', () => {
       approval: { covered: [] },
       impactSnapshot: null,
     });
+    await api().post(engineer, `/api/changes/${change.id}/submit`);
+    // In review, only a reviewer may cancel it.
+    const supervisor = await makePerson(ctx().app, ctx().database, ['production_supervisor']);
+    const refused = await api().post(supervisor, `/api/changes/${change.id}/cancel`, {
+      reason: 'Not needed',
+    });
+    expect(refused.statusCode).toBe(403);
     const cancelled = await api().post(engineer, `/api/changes/${change.id}/cancel`, {
       reason: 'Not needed',
     });
