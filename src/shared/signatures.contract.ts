@@ -9,6 +9,7 @@ export const SIGNATURE_MEANINGS = [
   'rejected',
   'verified',
   'witnessed',
+  'withdrawn',
 ] as const;
 export type SignatureMeaning = (typeof SIGNATURE_MEANINGS)[number];
 

@@ -270,6 +270,7 @@ const en = {
       rejected: 'Rejected',
       verified: 'Verified',
       witnessed: 'Witnessed',
+      withdrawn: 'Withdrawn',
     },
     columns: {
       signer: 'Signed by',

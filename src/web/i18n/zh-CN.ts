@@ -263,6 +263,7 @@ const zhCN: Messages = {
       rejected: '拒绝',
       verified: '确认',
       witnessed: '见证',
+      withdrawn: '撤销',
     },
     columns: {
       signer: '签名人',

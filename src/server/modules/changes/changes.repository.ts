@@ -65,7 +65,13 @@ export async function listChanges(
     );
   }
   const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('code', 'desc').limit(f.limit).offset(f.offset).execute(),
+    query
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };

@@ -236,6 +236,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-length', file.size_bytes)
         .header('content-disposition', contentDisposition(file.filename))
         .header('x-checksum-sha256', file.sha256)
+        .header('x-content-type-options', 'nosniff')
         .header('repr-digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`)
         .header('etag', `"${file.sha256}"`)
         .send(streamFile(db(), file));

@@ -718,7 +718,7 @@ export async function obsoleteDocumentVersion(
     type: DOCUMENT_VERSION_RECORD,
     id,
     content: await documentVersionSignedContent(trx, id),
-    allowedMeanings: ['approved'],
+    allowedMeanings: ['withdrawn'],
   });
   return audited(trx, actor, 'document_version.obsoleted', id, before, reason);
 }

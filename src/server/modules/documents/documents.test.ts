@@ -275,14 +275,25 @@ describe('controlled documents', () => {
     expect((await verify()).json()).toMatchObject({ status: 'broken', valid: false });
   });
 
-  it('obsoletes a version with a signature', async () => {
+  it('obsoletes a version with a signature meaning "withdrawn", never read as an approval', async () => {
     const { versionId } = await makeDocument(ctx().app, author, approver);
-    const res = await api().post(approver, `/api/document-versions/${versionId}/obsolete`, {
+    const asApproval = await api().post(approver, `/api/document-versions/${versionId}/obsolete`, {
       signature: signatureOf(approver),
       reason: 'Process discontinued',
     });
+    expect(asApproval.statusCode).toBe(422);
+    expect(asApproval.json().code).toBe('SIGNATURE_MEANING_NOT_ALLOWED');
+    const res = await api().post(approver, `/api/document-versions/${versionId}/obsolete`, {
+      signature: signatureOf(approver, 'withdrawn'),
+      reason: 'Process discontinued',
+    });
     expect(res.json()).toMatchObject({ status: 'obsolete' });
-    expect(res.json().signatures).toHaveLength(2);
+    expect(
+      res
+        .json()
+        .signatures.map((s: { meaning: string }) => s.meaning)
+        .sort(),
+    ).toEqual(['approved', 'withdrawn']);
   });
 
   it('needs document.manage to write and document.approve to approve', async () => {

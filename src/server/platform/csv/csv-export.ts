@@ -9,10 +9,18 @@ export interface CsvColumn<Row> {
   value: (row: Row) => CsvCell;
 }
 
-function cell(value: CsvCell): string {
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A cell as text. Text that a spreadsheet would run as a formula (=, +, -, @,
+ * tab or CR first) gets a leading apostrophe, so an imported name can never
+ * become a formula on someone's desktop; plain numbers stay as they are.
+ */
+export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
-  return String(value);
+  const text = String(value);
+  return /^[=+\-@\t\r]/.test(text) && !NUMBER.test(text) ? `'${text}` : text;
 }
 
 /**
@@ -30,7 +38,7 @@ export function sendCsv<Row>(
   const { columns, rows } = options;
   const records = Readable.from(
     (async function* () {
-      for await (const row of rows) yield columns.map((c) => cell(c.value(row)));
+      for await (const row of rows) yield columns.map((c) => csvCell(c.value(row)));
     })(),
   );
   const stamp = new Date().toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 // CSV import and export for every module's lists.
-export { allPages, sendCsv, type CsvCell, type CsvColumn } from './csv-export.ts';
+export { allPages, csvCell, sendCsv, type CsvCell, type CsvColumn } from './csv-export.ts';
 export {
   MAX_IMPORT_ROWS,
   importCsv,

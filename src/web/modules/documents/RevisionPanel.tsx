@@ -469,7 +469,7 @@ function Revision({
         summary={
           <Alert type="warning" showIcon title={t('documents.actions.obsoleteDescription')} />
         }
-        allowedMeanings={['approved']}
+        allowedMeanings={['withdrawn']}
         requireReason
         onSign={async (signature, reason) => {
           await act.mutateAsync({ kind: 'obsolete', signature, reason: reason ?? '' });
