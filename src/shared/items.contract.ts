@@ -23,11 +23,9 @@ export const decimalString = z
 const reason = z.string().trim().min(1).max(500);
 
 /** A storage temperature or humidity: what numeric(6,2) holds, never rounded on the way in. */
-export const storageDecimal = z
-  .string()
-  .regex(/^-?\d{1,4}(\.\d{1,2})?$/, {
-    error: 'a number such as 25, -20 or 2.5 (two decimals at most)',
-  });
+export const storageDecimal = z.string().regex(/^-?\d{1,4}(\.\d{1,2})?$/, {
+  error: 'a number such as 25, -20 or 2.5 (two decimals at most)',
+});
 
 export const storageSchema = z.object({
   tempMinC: storageDecimal.nullable(),
