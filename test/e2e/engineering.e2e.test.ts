@@ -157,12 +157,15 @@ describe('engineering and change control', () => {
     await page.getByTestId('bom-save').click();
     await editor.getByText('A number above zero, such as 2 or 1.8').waitFor();
     await tube.getByTestId('line-quantity-input').fill('1.9');
-    await chooseOption(
-      page,
-      rowWith(editor, 'CP-NEEDLE-01').getByTestId('line-component-picker'),
-      'CP-NEEDLE-02',
-      'NEEDLE-02',
-    );
+    await rowWith(editor, 'CP-NEEDLE-01').getByTestId('line-component-picker').click();
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await dropdown.getByTestId('item-option-CP-BATT-01').waitFor();
+    await page.keyboard.type('NEEDLE-02');
+    // Click only once the server's answer has replaced the first page of items:
+    // a click while the list re-renders can land on another option.
+    await dropdown.getByTestId('item-option-CP-BATT-01').waitFor({ state: 'detached' });
+    await dropdown.getByTestId('item-option-CP-NEEDLE-02').click();
+    await rowWith(editor, 'CP-NEEDLE-02').waitFor();
     await editor.getByText('A number above zero').waitFor({ state: 'detached' });
     await snap(page, 'bom-edit-en');
     await page.getByTestId('bom-save').click();
