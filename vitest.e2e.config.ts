@@ -8,5 +8,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // One retry for the whole browser, server and database stack timing out on a
+    // loaded CI machine; a test that fails twice fails the run.
+    retry: 1,
   },
 });

@@ -234,6 +234,17 @@ describe('engineering and change control', () => {
 
     await qa.getByTestId('change-action-submit').click();
     await qa.getByTestId('change-submit-submit').click();
+    // The dialog closes once the server accepted; if it stays, say what it shows.
+    await qa
+      .getByTestId('change-submit')
+      .waitFor({ state: 'detached', timeout: 45_000 })
+      .catch(async (error: unknown) => {
+        const shown = await qa
+          .getByTestId('change-submit')
+          .innerText()
+          .catch(() => '');
+        throw new Error(`The submit dialog stayed open (${String(error)}); it shows: ${shown}`);
+      });
     await qa.locator('[data-testid="change-status"][data-status="in_review"]').first().waitFor();
     await qa.getByTestId('impact-mode').waitFor();
     await qa.getByTestId('change-action-approve').click();
