@@ -1,34 +1,22 @@
 import { SafetyCertificateOutlined, UndoOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Skeleton,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import type { DescriptionsProps, TableProps } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Skeleton, Tag, Typography } from 'antd';
+import type { DescriptionsProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Role } from '../../../shared/identity.contract.ts';
-import type { Signature, SignatureVerification } from '../../../shared/signatures.contract.ts';
 import {
   roleName,
   usePermissionCatalogue,
   useRole,
   useSetRolePermissions,
 } from '../../api/roles.ts';
-import { useVerifySignature } from '../../api/signatures.ts';
 import { useCan, useSession } from '../../auth/session.ts';
 import { HistoryPanel } from '../../components/HistoryPanel.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { SignatureDialog } from '../../components/SignatureDialog.tsx';
+import { SignaturesCard } from '../../components/SignaturesCard.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { permissionLabel } from '../../permissions.ts';
@@ -200,7 +188,7 @@ function RoleDetail({ role, back }: { role: Role; back: { to: string; label: str
           />
         )}
       </Card>
-      <RoleSignatures signatures={role.signatures} />
+      <SignaturesCard signatures={role.signatures} testId="role-signatures" />
       <HistoryPanel entityType="role" entityId={role.key} />
       <SignatureDialog
         open={signing}
@@ -216,130 +204,5 @@ function RoleDetail({ role, back }: { role: Role; back: { to: string; label: str
         onClose={() => setSigning(false)}
       />
     </Page>
-  );
-}
-
-const VERIFY_COLORS: Record<SignatureVerification['status'], string> = {
-  valid: 'green',
-  broken: 'red',
-  record_missing: 'orange',
-};
-
-/** The signatures on the role, as Part 11 §11.50 wants them shown: name, time, meaning. */
-function RoleSignatures({ signatures }: { signatures: Signature[] }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const mayVerify = useCan('signature.read');
-  const newestFirst = [...signatures].reverse();
-
-  const columns: TableProps<Signature>['columns'] = [
-    {
-      key: 'signer',
-      title: t('signature.columns.signer'),
-      render: (_, s) => (
-        <Flex vertical>
-          <span data-testid="signature-signer">{s.signerName}</span>
-          <Typography.Text type="secondary" className="mono">
-            {s.signerUsername}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
-    {
-      key: 'signedAt',
-      title: t('signature.columns.signedAt'),
-      width: 240,
-      render: (_, s) => <time dateTime={s.signedAt}>{formatDateTime(s.signedAt, language)}</time>,
-    },
-    {
-      key: 'meaning',
-      title: t('signature.columns.meaning'),
-      width: 120,
-      render: (_, s) => (
-        <Tag color="blue" data-testid="signature-meaning-tag" data-meaning={s.meaning}>
-          {t(`signature.meanings.${s.meaning}`)}
-        </Tag>
-      ),
-    },
-    {
-      key: 'comment',
-      title: t('signature.columns.comment'),
-      render: (_, s) => s.comment ?? <Typography.Text type="secondary">—</Typography.Text>,
-    },
-    ...(mayVerify
-      ? [
-          {
-            key: 'verify',
-            title: t('signature.columns.verification'),
-            width: 220,
-            render: (_: unknown, s: Signature) => <VerifyButton signature={s} />,
-          },
-        ]
-      : []),
-  ];
-
-  return (
-    <Card
-      size="small"
-      className="section-card"
-      title={
-        <span>
-          <SafetyCertificateOutlined aria-hidden /> {t('signature.listTitle')}
-        </span>
-      }
-      data-testid="role-signatures"
-    >
-      <Table<Signature>
-        size="small"
-        rowKey="id"
-        columns={columns}
-        dataSource={newestFirst}
-        pagination={false}
-        locale={{ emptyText: t('signature.none') }}
-      />
-    </Card>
-  );
-}
-
-function VerifyButton({ signature }: { signature: Signature }) {
-  const { t } = useTranslation();
-  const verify = useVerifySignature();
-  const result = verify.data;
-  return (
-    <Flex align="center" gap={8} wrap>
-      <Button
-        size="small"
-        loading={verify.isPending}
-        onClick={() => verify.mutate(signature.id)}
-        data-testid="verify-signature"
-      >
-        {t('signature.verify')}
-      </Button>
-      {result && result.supersededBy === null && (
-        <Tag
-          color={VERIFY_COLORS[result.status]}
-          data-testid="signature-status"
-          data-status={result.status}
-          title={t(`signature.verification.${result.status}Help`)}
-        >
-          {t(`signature.verification.${result.status}`)}
-        </Tag>
-      )}
-      {result && result.supersededBy !== null && (
-        <Tag
-          color="gold"
-          data-testid="signature-status"
-          data-status="superseded"
-          title={t('signature.verification.supersededHelp')}
-        >
-          {t('signature.verification.superseded')}
-        </Tag>
-      )}
-      {verify.isError && (
-        <Tag color="red" data-testid="signature-status" data-status="error">
-          {t('signature.verification.error')}
-        </Tag>
-      )}
-    </Flex>
   );
 }
