@@ -1,9 +1,12 @@
 import { CHANGES_ERRORS } from './changes.errors.ts';
 import { DOCUMENTS_ERRORS } from './documents.errors.ts';
 import { ENGINEERING_ERRORS } from './engineering.errors.ts';
+import { INSPECTION_ERRORS } from './inspection.errors.ts';
+import { LOTS_ERRORS } from './lots.errors.ts';
 import type { ModuleErrorSpec } from './module-errors.ts';
 import { PARTNERS_ERRORS } from './partners.errors.ts';
 import { PLANT_ERRORS } from './plant.errors.ts';
+import { PURCHASING_ERRORS } from './purchasing.errors.ts';
 
 // Every stable error code the API can answer with. The web app translates each
 // one (a test fails when a code lacks a zh-CN or en message), and the server maps
@@ -87,6 +90,9 @@ export const MODULE_ERRORS = {
   ...DOCUMENTS_ERRORS,
   ...ENGINEERING_ERRORS,
   ...CHANGES_ERRORS,
+  ...LOTS_ERRORS,
+  ...PURCHASING_ERRORS,
+  ...INSPECTION_ERRORS,
 } as const satisfies Record<string, ModuleErrorSpec>;
 
 export type CoreErrorCode = (typeof CORE_ERROR_CODES)[number];

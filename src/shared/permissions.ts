@@ -81,6 +81,43 @@ export const PERMISSIONS = {
     en: 'Implement approved change requests',
     zh: '实施已批准的变更申请',
   },
+  'lot.read': {
+    en: 'View lots, serials, stock and their history',
+    zh: '查看批次、序列号、库存及其历史',
+  },
+  'lot.manage': {
+    en: 'Move stock (transfers, adjustments, scrap), split and merge lots, put lots on hold',
+    zh: '移动库存（转移、调整、报废），拆分与合并批次，冻结批次',
+  },
+  'lot.release': {
+    en: 'Release, reject and lift holds on lots (signed)',
+    zh: '放行、拒收批次及解除冻结（需签名）',
+  },
+  'purchasing.read': {
+    en: 'View purchase orders, receipts and supplier scorecards',
+    zh: '查看采购订单、收货记录和供应商绩效',
+  },
+  'purchasing.manage': {
+    en: 'Create and change purchase orders',
+    zh: '创建和修改采购订单',
+  },
+  'receiving.perform': {
+    en: 'Receive supplier lots and return them to suppliers',
+    zh: '接收供应商批次及退货给供应商',
+  },
+  'inspection.read': {
+    en: 'View inspection plans, inspections and their results',
+    zh: '查看检验方案、检验记录及结果',
+  },
+  'inspection.perform': {
+    en: 'Enter and import inspection results',
+    zh: '录入和导入检验结果',
+  },
+  'inspection.plan': {
+    en: 'Create and change inspection plans',
+    zh: '创建和修改检验方案',
+  },
+  'nonconformance.read': { en: 'View nonconformance records', zh: '查看不合格记录' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

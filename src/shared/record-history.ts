@@ -21,6 +21,12 @@ export const RECORD_HISTORY_PERMISSIONS: Readonly<Record<string, Permission>> = 
   bom_version: 'engineering.read',
   routing_version: 'engineering.read',
   change_request: 'change.read',
+  trace_unit: 'lot.read',
+  purchase_order: 'purchasing.read',
+  receipt: 'purchasing.read',
+  inspection_plan: 'inspection.read',
+  inspection: 'inspection.read',
+  nonconformance: 'nonconformance.read',
 };
 
 /** May someone with these permissions read this record type's history? */

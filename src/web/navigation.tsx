@@ -5,16 +5,24 @@ import {
   BarcodeOutlined,
   ContactsOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
+  ExperimentOutlined,
   FileSyncOutlined,
   FileTextOutlined,
   IdcardOutlined,
+  ImportOutlined,
   InfoCircleOutlined,
+  LineChartOutlined,
   NodeIndexOutlined,
   PartitionOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
+  TagsOutlined,
   TeamOutlined,
   ToolOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../shared/permissions.ts';
@@ -45,6 +53,17 @@ import { LocationsPage } from './modules/plant/LocationsPage.tsx';
 import { QualificationsPage } from './modules/plant/QualificationsPage.tsx';
 import { UsersPage } from './modules/identity/UsersPage.tsx';
 import { UdiPage } from './modules/udi/UdiPage.tsx';
+import { InspectionDetailPage } from './modules/inspection/InspectionDetailPage.tsx';
+import { InspectionPlansPage } from './modules/inspection/InspectionPlansPage.tsx';
+import { InspectionsPage } from './modules/inspection/InspectionsPage.tsx';
+import { NonconformancesPage } from './modules/inspection/NonconformancesPage.tsx';
+import { LotDetailPage } from './modules/lots/LotDetailPage.tsx';
+import { LotsPage } from './modules/lots/LotsPage.tsx';
+import { StockPage } from './modules/lots/StockPage.tsx';
+import { PurchaseOrderDetailPage } from './modules/purchasing/PurchaseOrderDetailPage.tsx';
+import { PurchaseOrdersPage } from './modules/purchasing/PurchaseOrdersPage.tsx';
+import { ReceivingPage } from './modules/purchasing/ReceivingPage.tsx';
+import { ScorecardPage } from './modules/purchasing/ScorecardPage.tsx';
 import { AboutPage } from './pages/AboutPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 
@@ -136,6 +155,53 @@ export const NAVIGATION: NavEntry[] = [
     group: 'masterData',
   },
   {
+    key: 'purchaseOrders',
+    path: '/purchase-orders',
+    icon: <ShoppingCartOutlined />,
+    labelKey: 'nav.purchaseOrders',
+    element: <PurchaseOrdersPage />,
+    permission: 'purchasing.read',
+    group: 'purchasing',
+    routes: [{ path: '/purchase-orders/:id', element: <PurchaseOrderDetailPage /> }],
+  },
+  {
+    key: 'scorecard',
+    path: '/supplier-scorecard',
+    icon: <LineChartOutlined />,
+    labelKey: 'nav.scorecard',
+    element: <ScorecardPage />,
+    permission: 'purchasing.read',
+    group: 'purchasing',
+  },
+  {
+    key: 'receiving',
+    path: '/receiving',
+    icon: <ImportOutlined />,
+    labelKey: 'nav.receiving',
+    element: <ReceivingPage />,
+    permission: 'receiving.perform',
+    group: 'warehouse',
+  },
+  {
+    key: 'lots',
+    path: '/lots',
+    icon: <TagsOutlined />,
+    labelKey: 'nav.lots',
+    element: <LotsPage />,
+    permission: 'lot.read',
+    group: 'warehouse',
+    routes: [{ path: '/lots/:id', element: <LotDetailPage /> }],
+  },
+  {
+    key: 'stock',
+    path: '/stock',
+    icon: <DatabaseOutlined />,
+    labelKey: 'nav.stock',
+    element: <StockPage />,
+    permission: 'lot.read',
+    group: 'warehouse',
+  },
+  {
     key: 'documents',
     path: '/documents',
     icon: <FileTextOutlined />,
@@ -185,6 +251,34 @@ export const NAVIGATION: NavEntry[] = [
     labelKey: 'nav.udi',
     element: <UdiPage />,
     group: 'tools',
+  },
+  {
+    key: 'inspections',
+    path: '/inspections',
+    icon: <ExperimentOutlined />,
+    labelKey: 'nav.inspections',
+    element: <InspectionsPage />,
+    permission: 'inspection.read',
+    group: 'quality',
+    routes: [{ path: '/inspections/:id', element: <InspectionDetailPage /> }],
+  },
+  {
+    key: 'inspectionPlans',
+    path: '/inspection-plans',
+    icon: <ProfileOutlined />,
+    labelKey: 'nav.inspectionPlans',
+    element: <InspectionPlansPage />,
+    permission: 'inspection.read',
+    group: 'quality',
+  },
+  {
+    key: 'nonconformances',
+    path: '/nonconformances',
+    icon: <WarningOutlined />,
+    labelKey: 'nav.nonconformances',
+    element: <NonconformancesPage />,
+    permission: 'nonconformance.read',
+    group: 'quality',
   },
   {
     key: 'audit',

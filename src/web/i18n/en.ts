@@ -16,6 +16,17 @@ import {
   engineeringErrorsEn,
 } from '../modules/engineering/messages.ts';
 import { changesAuditActionsEn, changesEn, changesErrorsEn } from '../modules/changes/messages.ts';
+import { lotsAuditActionsEn, lotsEn, lotsErrorsEn } from '../modules/lots/messages.ts';
+import {
+  purchasingAuditActionsEn,
+  purchasingEn,
+  purchasingErrorsEn,
+} from '../modules/purchasing/messages.ts';
+import {
+  inspectionAuditActionsEn,
+  inspectionEn,
+  inspectionErrorsEn,
+} from '../modules/inspection/messages.ts';
 
 // English messages. zh-CN.ts has exactly the same keys (checked by i18n.test.ts
 // and by its type, Messages).
@@ -45,9 +56,19 @@ const en = {
     boms: 'BOMs',
     routings: 'Routings',
     changes: 'Change control',
+    purchaseOrders: 'Purchase orders',
+    receiving: 'Receiving',
+    scorecard: 'Supplier scorecard',
+    lots: 'Lots and serials',
+    stock: 'Stock',
+    inspections: 'Inspections',
+    inspectionPlans: 'Inspection plans',
+    nonconformances: 'Nonconformances',
   },
   navGroup: {
     masterData: 'Master data',
+    purchasing: 'Purchasing',
+    warehouse: 'Warehouse',
     engineering: 'Engineering',
     tools: 'Tools',
     quality: 'Quality',
@@ -443,6 +464,9 @@ const en = {
       ...documentsAuditActionsEn,
       ...engineeringAuditActionsEn,
       ...changesAuditActionsEn,
+      ...lotsAuditActionsEn,
+      ...purchasingAuditActionsEn,
+      ...inspectionAuditActionsEn,
       csv: {
         imported: 'Imported from CSV',
       },
@@ -701,6 +725,9 @@ const en = {
   documents: documentsEn,
   engineering: engineeringEn,
   changes: changesEn,
+  lots: lotsEn,
+  purchasing: purchasingEn,
+  inspection: inspectionEn,
   errors: {
     ...itemsErrorsEn,
     ...partnersErrorsEn,
@@ -708,6 +735,9 @@ const en = {
     ...documentsErrorsEn,
     ...engineeringErrorsEn,
     ...changesErrorsEn,
+    ...lotsErrorsEn,
+    ...purchasingErrorsEn,
+    ...inspectionErrorsEn,
     VALIDATION_FAILED:
       'Some of the data entered is not valid. Check the fields listed and try again.',
     MALFORMED_JSON: 'The server could not read the request. Reload the page and try again.',

@@ -20,6 +20,17 @@ import {
   changesErrorsZhCN,
   changesZhCN,
 } from '../modules/changes/messages.ts';
+import { lotsAuditActionsZhCN, lotsZhCN, lotsErrorsZhCN } from '../modules/lots/messages.ts';
+import {
+  purchasingAuditActionsZhCN,
+  purchasingZhCN,
+  purchasingErrorsZhCN,
+} from '../modules/purchasing/messages.ts';
+import {
+  inspectionAuditActionsZhCN,
+  inspectionZhCN,
+  inspectionErrorsZhCN,
+} from '../modules/inspection/messages.ts';
 import type { Messages } from './en.ts';
 
 // 简体中文。键与 en.ts 完全一致（由类型 Messages 与 i18n.test.ts 保证）。
@@ -49,9 +60,19 @@ const zhCN: Messages = {
     boms: '物料清单',
     routings: '工艺路线',
     changes: '变更控制',
+    purchaseOrders: '采购订单',
+    receiving: '收货',
+    scorecard: '供应商绩效',
+    lots: '批次与序列号',
+    stock: '库存',
+    inspections: '检验',
+    inspectionPlans: '检验方案',
+    nonconformances: '不合格记录',
   },
   navGroup: {
     masterData: '主数据',
+    purchasing: '采购',
+    warehouse: '仓储',
     engineering: '工程',
     tools: '工具',
     quality: '质量管理',
@@ -432,6 +453,9 @@ const zhCN: Messages = {
       ...documentsAuditActionsZhCN,
       ...engineeringAuditActionsZhCN,
       ...changesAuditActionsZhCN,
+      ...lotsAuditActionsZhCN,
+      ...purchasingAuditActionsZhCN,
+      ...inspectionAuditActionsZhCN,
       csv: {
         imported: '从 CSV 导入',
       },
@@ -687,6 +711,9 @@ const zhCN: Messages = {
   documents: documentsZhCN,
   engineering: engineeringZhCN,
   changes: changesZhCN,
+  lots: lotsZhCN,
+  purchasing: purchasingZhCN,
+  inspection: inspectionZhCN,
   errors: {
     ...itemsErrorsZhCN,
     ...partnersErrorsZhCN,
@@ -694,6 +721,9 @@ const zhCN: Messages = {
     ...documentsErrorsZhCN,
     ...engineeringErrorsZhCN,
     ...changesErrorsZhCN,
+    ...lotsErrorsZhCN,
+    ...purchasingErrorsZhCN,
+    ...inspectionErrorsZhCN,
     VALIDATION_FAILED: '部分输入的数据无效，请检查所列字段后重试。',
     MALFORMED_JSON: '服务器无法解析该请求，请刷新页面后重试。',
     UNSUPPORTED_MEDIA_TYPE: '请求的数据格式不受服务器支持。',
