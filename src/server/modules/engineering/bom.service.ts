@@ -13,7 +13,7 @@ import {
   assertDocumentVersionEffective,
   assertDocumentVersionsLinkable,
 } from '../documents/index.ts';
-import { isPositiveDecimal } from './decimal.ts';
+import { isPositiveDecimal } from '../../../shared/decimal.ts';
 import * as repo from './engineering.repository.ts';
 import { itemRefs, unknownItem } from './item-refs.ts';
 

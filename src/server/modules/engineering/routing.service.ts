@@ -14,7 +14,7 @@ import {
   assertDocumentVersionsLinkable,
   documentVersionRefs,
 } from '../documents/index.ts';
-import { compareDecimal } from './decimal.ts';
+import { compareDecimal } from '../../../shared/decimal.ts';
 import * as repo from './engineering.repository.ts';
 
 export interface RoutingContent {
