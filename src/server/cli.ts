@@ -1,6 +1,7 @@
 // The `lotline` command. Each subcommand has --help.
 import { Command, CommanderError } from 'commander';
 import { addAdminCommands, CliRefusal } from './cli-admin.ts';
+import { addLotsCommands } from './cli-lots.ts';
 import { addUdiCommands, CliExit } from './cli-udi.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { openDatabase, targetFromConfig, type LotlineDatabase } from './platform/db/connect.ts';
@@ -103,6 +104,7 @@ export function buildCli(): Command {
     });
 
   addAdminCommands(program, withDatabase);
+  addLotsCommands(program, withDatabase);
   addUdiCommands(program);
   return program;
 }

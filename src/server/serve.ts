@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { scheduleLotExpiry } from './modules/lots/index.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, targetFromConfig, type LotlineDatabase } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -50,6 +51,8 @@ export async function startServer(
       const { seeders } = await seedDemo(database.db);
       app.log.info({ seeders }, 'demo data loaded into the new embedded database');
     }
+    const stopLotExpiry = scheduleLotExpiry(database.db, { log: app.log });
+    app.addHook('onClose', async () => stopLotExpiry());
     if (options.signals !== false) installSignalHandlers(app, database);
     await app.listen({ port: config.port, host: config.host });
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

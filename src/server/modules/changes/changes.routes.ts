@@ -148,7 +148,7 @@ export const changesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Impact analysis as of now: affected items, BOM line changes, where-used, open work orders, stock (not_available until those modules exist)',
+          'Impact analysis as of now: affected items, BOM line changes, where-used, open work orders (not_available until work orders exist), stock on hand by quality status',
         params: idParams,
         response: { 200: changeImpactSchema, 404: problemSchema },
       },

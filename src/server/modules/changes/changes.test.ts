@@ -167,7 +167,12 @@ describe('change requests', () => {
       impact.sections
         .filter((s: { status: string }) => s.status === 'not_available')
         .map((s: { key: string }) => s.key),
-    ).toEqual(['open_work_orders', 'stock']);
+    ).toEqual(['open_work_orders']);
+    // The lots module provides stock on hand; these new items have none.
+    expect(impact.sections.find((s: { key: string }) => s.key === 'stock')).toMatchObject({
+      status: 'available',
+      count: 0,
+    });
 
     // Submission keeps a snapshot: later changes elsewhere do not alter what reviewers saw.
     await api().post(engineer, `/api/changes/${change.id}/submit`);

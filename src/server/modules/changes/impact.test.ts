@@ -29,27 +29,23 @@ describe('impact providers', () => {
     const section = async () =>
       (await api.get(engineer, `/api/changes/${change.id}/impact`))
         .json()
-        .sections.find((s: { key: string }) => s.key === 'stock');
+        .sections.find((s: { key: string }) => s.key === 'open_work_orders');
     expect(await section()).toMatchObject({ status: 'not_available' });
 
-    const stock: ImpactProvider = {
-      key: 'stock',
+    const workOrders: ImpactProvider = {
+      key: 'open_work_orders',
       async compute(_db, context) {
-        return context.itemIds.map((itemId) => ({
-          itemId,
-          qualityStatus: 'released',
-          quantity: '40',
-        }));
+        return context.itemIds.map((itemId) => ({ itemId, workOrderCode: 'WO-0001' }));
       },
     };
-    registerImpactProvider(stock);
-    registerImpactProvider(stock);
+    registerImpactProvider(workOrders);
+    registerImpactProvider(workOrders);
     expect(await section()).toEqual({
-      key: 'stock',
+      key: 'open_work_orders',
       status: 'available',
       count: 1,
-      entries: [{ itemId: part.id, qualityStatus: 'released', quantity: '40' }],
+      entries: [{ itemId: part.id, workOrderCode: 'WO-0001' }],
     });
-    expect(() => registerImpactProvider({ ...stock })).toThrow(/twice/);
+    expect(() => registerImpactProvider({ ...workOrders })).toThrow(/twice/);
   });
 });

@@ -40,10 +40,7 @@ const EXPECTED_SECTIONS: { key: string; notYet: string }[] = [
     key: 'open_work_orders',
     notYet: 'Lotline has no work orders yet (issue 7): open work orders cannot be listed',
   },
-  {
-    key: 'stock',
-    notYet: 'Lotline has no stock ledger yet (issue 6): stock on hand cannot be listed',
-  },
+  { key: 'stock', notYet: 'No stock provider is registered: stock on hand cannot be listed' },
 ];
 
 const providers = new Map<string, ImpactProvider>();

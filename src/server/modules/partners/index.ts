@@ -10,6 +10,7 @@ export { partnersRoutes } from './partners.routes.ts';
 export { seedDemoPartners } from './partners.demo.ts';
 export {
   assertSupplierApprovedForItem,
+  createSupplier,
   findSupplierIdByCode,
   getSupplier,
   isSupplierApprovedForItem,

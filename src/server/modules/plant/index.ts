@@ -4,6 +4,7 @@ export { plantRoutes } from './plant.routes.ts';
 export { seedDemoPlant } from './plant.demo.ts';
 export {
   assertLocationActive,
+  createLocation,
   findLocationIdByCode,
   getLocation,
   listLocations,
