@@ -4,9 +4,18 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { changesRoutes, registerChangesSignables } from './modules/changes/index.ts';
 import { documentsRoutes, registerDocumentsSignables } from './modules/documents/index.ts';
 import { engineeringRoutes, registerEngineeringSignables } from './modules/engineering/index.ts';
+import { inspectionRoutes, registerInspectionSignables } from './modules/inspection/index.ts';
 import { itemsRoutes } from './modules/items/index.ts';
+import {
+  lotsRoutes,
+  registerLotsImpactProvider,
+  registerLotsSignables,
+  stockRoutes,
+} from './modules/lots/index.ts';
 import { partnersRoutes, registerPartnersSignables } from './modules/partners/index.ts';
 import { plantRoutes } from './modules/plant/index.ts';
+import { purchasingRoutes } from './modules/purchasing/index.ts';
+import { qualityRoutes } from './modules/quality/index.ts';
 import { udiRoutes } from './modules/udi/index.ts';
 import type { SecurityPolicy } from './platform/config.ts';
 import type { LotlineDatabase } from './platform/db/connect.ts';
@@ -21,6 +30,7 @@ export interface BuildAppOptions {
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  registerLotsImpactProvider();
   return createHttpApp({
     database: options.database,
     logger: options.logger ?? false,
@@ -32,6 +42,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       registerDocumentsSignables(registry);
       registerEngineeringSignables(registry);
       registerChangesSignables(registry);
+      registerInspectionSignables(registry);
+      registerLotsSignables(registry);
     },
     routes: async (api) => {
       await api.register(udiRoutes);
@@ -41,6 +53,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(changesRoutes);
       await api.register(partnersRoutes);
       await api.register(plantRoutes);
+      await api.register(purchasingRoutes);
+      await api.register(inspectionRoutes);
+      await api.register(qualityRoutes);
+      await api.register(lotsRoutes);
+      await api.register(stockRoutes);
     },
   });
 }

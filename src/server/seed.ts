@@ -4,9 +4,12 @@ import type { Db, Executor, Trx } from './platform/db/database.ts';
 import { seedDemoChanges } from './modules/changes/index.ts';
 import { seedDemoDocuments } from './modules/documents/index.ts';
 import { seedDemoEngineering } from './modules/engineering/index.ts';
+import { seedDemoInspectionPlans, seedDemoInspectionResults } from './modules/inspection/index.ts';
 import { seedDemoItems } from './modules/items/index.ts';
+import { seedDemoLots } from './modules/lots/index.ts';
 import { seedDemoPartners } from './modules/partners/index.ts';
 import { seedDemoPlant } from './modules/plant/index.ts';
+import { seedDemoPurchasing } from './modules/purchasing/index.ts';
 import { seedDemoUsers } from './platform/identity/index.ts';
 
 export interface DemoSeeder {
@@ -24,6 +27,12 @@ const DEMO_SEEDERS: DemoSeeder[] = [
   { name: 'documents', seed: seedDemoDocuments },
   { name: 'engineering', seed: seedDemoEngineering },
   { name: 'changes', seed: seedDemoChanges },
+  { name: 'inspection-plans', seed: seedDemoInspectionPlans },
+  // After the inspection plans (receipts open inspections), before their results.
+  { name: 'purchasing', seed: seedDemoPurchasing },
+  { name: 'inspection-results', seed: seedDemoInspectionResults },
+  // Last: moves, splits, holds, recalls and expires the lots the receipts made.
+  { name: 'lots', seed: seedDemoLots },
 ];
 
 export const DEMO_SEEDED_KEY = 'demo_seeded_at';
