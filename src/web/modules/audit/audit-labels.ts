@@ -96,6 +96,25 @@ export const KNOWN_AUDIT_ACTIONS = [
   'change_request.implemented',
   'change_request.cancelled',
   'csv.imported',
+  'inspection_plan.created',
+  'inspection_plan.updated',
+  'inspection_plan.activated',
+  'inspection_plan.retired',
+  'inspection.created',
+  'inspection.results_recorded',
+  'inspection.accepted',
+  'inspection.rejected',
+  'inspection.partially_accepted',
+  'inspection.sampling_resumed',
+  'nonconformance.opened',
+  'purchase_order.created',
+  'purchase_order.updated',
+  'purchase_order.placed',
+  'purchase_order.cancelled',
+  'purchase_order.closed',
+  'purchase_order.received',
+  'purchase_order.returned',
+  'receipt.created',
 ] as const;
 type KnownAuditAction = (typeof KNOWN_AUDIT_ACTIONS)[number];
 
@@ -147,5 +166,9 @@ export function entityPath(type: string, id: string | null): string | undefined 
   if (type === 'bom_version') return `/boms/${encodeURIComponent(id)}`;
   if (type === 'routing_version') return `/routings/${encodeURIComponent(id)}`;
   if (type === 'change_request') return `/changes/${encodeURIComponent(id)}`;
+  if (type === 'purchase_order') return `/purchase-orders/${encodeURIComponent(id)}`;
+  if (type === 'inspection') return `/inspections/${encodeURIComponent(id)}`;
+  if (type === 'inspection_plan') return `/inspection-plans?plan=${encodeURIComponent(id)}`;
+  if (type === 'nonconformance') return `/nonconformances?ncr=${encodeURIComponent(id)}`;
   return undefined;
 }

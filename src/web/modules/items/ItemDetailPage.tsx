@@ -18,6 +18,7 @@ import { RecordPage } from '../../components/RecordPage.tsx';
 import { ReasonModal } from '../../components/ReasonModal.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
+import { ItemInspectionPlanSection } from '../inspection/ItemInspectionPlanSection.tsx';
 import { DeviceModelSection } from './DeviceModelSection.tsx';
 import { ItemDocumentsSection } from './ItemDocumentsSection.tsx';
 import { ItemDetailFields, storageOf, type ItemDetailValues } from './item-fields.tsx';
@@ -171,6 +172,7 @@ function ItemDetail({ item, back }: { item: Item; back: { to: string; label: str
       </Card>
       {item.type === 'finished_device' && <DeviceModelSection item={item} mayManage={mayManage} />}
       <ItemDocumentsSection item={item} mayManage={mayManage} />
+      <ItemInspectionPlanSection itemId={item.id} />
       <HistoryPanel entityType="item" entityId={item.id} />
       {action === 'edit' && <EditItemModal item={item} onClose={() => setAction(null)} />}
       {action && action !== 'edit' && (
