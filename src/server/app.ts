@@ -4,7 +4,11 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { changesRoutes, registerChangesSignables } from './modules/changes/index.ts';
 import { documentsRoutes, registerDocumentsSignables } from './modules/documents/index.ts';
 import { engineeringRoutes, registerEngineeringSignables } from './modules/engineering/index.ts';
-import { inspectionRoutes, registerInspectionSignables } from './modules/inspection/index.ts';
+import {
+  inspectionRoutes,
+  registerInspectionLotGuard,
+  registerInspectionSignables,
+} from './modules/inspection/index.ts';
 import { itemsRoutes } from './modules/items/index.ts';
 import {
   lotsRoutes,
@@ -31,6 +35,7 @@ export interface BuildAppOptions {
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   registerLotsImpactProvider();
+  registerInspectionLotGuard();
   return createHttpApp({
     database: options.database,
     logger: options.logger ?? false,

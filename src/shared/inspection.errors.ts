@@ -9,6 +9,10 @@ export const INSPECTION_ERRORS = {
     status: 409,
     title: 'The inspection has already been decided',
   },
+  LOT_UNDER_INSPECTION: {
+    status: 409,
+    title: 'The lot has an open incoming inspection: it is released or rejected by that inspection',
+  },
   NONCONFORMANCE_NOT_FOUND: { status: 404, title: 'No such nonconformance record' },
   INSPECTION_PLAN_WRONG_STATUS: {
     status: 409,

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { grantToBuiltInRoles } from '../../platform/db/migration-helpers.ts';
 
 // Grants of the master data, engineering, document and change-control
 // permissions (issue 5) to the built-in roles. Everyone may read; who may
@@ -57,17 +58,5 @@ const GRANTS: Record<string, string[]> = {
 };
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const roles = await sql<{ key: string }>`select key from roles where built_in`.execute(db);
-  const rows: { role: string; permission: string }[] = [];
-  for (const { key } of roles.rows) {
-    for (const permission of READ_BY_EVERYONE) rows.push({ role: key, permission });
-  }
-  for (const [role, permissions] of Object.entries(GRANTS)) {
-    for (const permission of permissions) rows.push({ role, permission });
-  }
-  for (const { role, permission } of rows) {
-    await sql`insert into role_permissions (role_key, permission) values (${role}, ${permission}) on conflict do nothing`.execute(
-      db,
-    );
-  }
+  await grantToBuiltInRoles(db, READ_BY_EVERYONE, GRANTS);
 }

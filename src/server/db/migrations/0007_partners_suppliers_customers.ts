@@ -1,26 +1,10 @@
 import { sql, type Kysely } from 'kysely';
+import { appendOnly, neverDeleted } from '../../platform/db/migration-helpers.ts';
 
 // Suppliers (approval status with a signed, append-only history; approved items;
 // certificates with their scanned files) and customers / consignees (ship-to
 // addresses and contacts for recall notices). Nothing here is ever deleted:
 // links end, addresses and contacts are deactivated, files are replaced by new ones.
-
-/** The database itself refuses UPDATE and DELETE (ledgers, evidence). */
-async function appendOnly(db: Kysely<unknown>, table: string): Promise<void> {
-  await sql`
-    create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.table(table)}
-    for each row execute function lotline_refuse_change()`.execute(db);
-  await sql`
-    create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)}
-    for each statement execute function lotline_refuse_change()`.execute(db);
-}
-
-/** Rows may change (audited) but never disappear. */
-async function neverDeleted(db: Kysely<unknown>, table: string): Promise<void> {
-  await sql`
-    create trigger ${sql.raw(`${table}_no_delete`)} before delete on ${sql.table(table)}
-    for each row execute function lotline_refuse_change()`.execute(db);
-}
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`

@@ -1,25 +1,9 @@
 import { sql, type Kysely } from 'kysely';
+import { appendOnly, neverDeleted } from '../../platform/db/migration-helpers.ts';
 
 // The plant: locations (site → warehouse → zone → bin), equipment with its
 // append-only calibration and maintenance records, and people's qualifications
 // (a skills catalogue and append-only training records).
-
-/** The database itself refuses UPDATE and DELETE (records are evidence). */
-async function appendOnly(db: Kysely<unknown>, table: string): Promise<void> {
-  await sql`
-    create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.table(table)}
-    for each row execute function lotline_refuse_change()`.execute(db);
-  await sql`
-    create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)}
-    for each statement execute function lotline_refuse_change()`.execute(db);
-}
-
-/** Rows may change (audited) but never disappear: stock and history point at them. */
-async function neverDeleted(db: Kysely<unknown>, table: string): Promise<void> {
-  await sql`
-    create trigger ${sql.raw(`${table}_no_delete`)} before delete on ${sql.table(table)}
-    for each row execute function lotline_refuse_change()`.execute(db);
-}
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Only a site stands alone; the service checks that each level sits under the one above.

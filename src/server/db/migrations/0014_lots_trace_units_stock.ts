@@ -1,26 +1,10 @@
 import { sql, type Kysely } from 'kysely';
+import { appendOnly, neverDeleted } from '../../platform/db/migration-helpers.ts';
 
 // Trace units (lots, serials, containers) with their quality status and its
 // append-only history; activities (the events) with the units they touched and
 // the genealogy edges they made; the append-only stock ledger and the balances
 // per trace unit and location it keeps, never negative.
-
-/** The database itself refuses UPDATE and DELETE (records are evidence). */
-async function appendOnly(db: Kysely<unknown>, table: string): Promise<void> {
-  await sql`
-    create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.table(table)}
-    for each row execute function lotline_refuse_change()`.execute(db);
-  await sql`
-    create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)}
-    for each statement execute function lotline_refuse_change()`.execute(db);
-}
-
-/** Rows may change (audited) but never disappear: the ledger points at them. */
-async function neverDeleted(db: Kysely<unknown>, table: string): Promise<void> {
-  await sql`
-    create trigger ${sql.raw(`${table}_no_delete`)} before delete on ${sql.table(table)}
-    for each row execute function lotline_refuse_change()`.execute(db);
-}
 
 const STATUSES = `('quarantined', 'released', 'rejected', 'on_hold', 'recalled', 'expired')`;
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { appendOnly, neverDeleted } from '../../platform/db/migration-helpers.ts';
 
 // Incoming inspection: inspection plans per item with their characteristics
 // (each with its ISO 2859-1 sampling: level, AQL), inspections of received lots
@@ -6,21 +7,6 @@ import { sql, type Kysely } from 'kysely';
 // opening), results per characteristic and sample unit, and QA's resumptions
 // of a discontinued sampling scheme. Receipts (0017) come later: receipt_id has
 // no foreign key here.
-
-async function appendOnly(db: Kysely<unknown>, table: string): Promise<void> {
-  await sql`
-    create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.table(table)}
-    for each row execute function lotline_refuse_change()`.execute(db);
-  await sql`
-    create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)}
-    for each statement execute function lotline_refuse_change()`.execute(db);
-}
-
-async function neverDeleted(db: Kysely<unknown>, table: string): Promise<void> {
-  await sql`
-    create trigger ${sql.raw(`${table}_no_delete`)} before delete on ${sql.table(table)}
-    for each row execute function lotline_refuse_change()`.execute(db);
-}
 
 const LEVELS = sql.raw(`('S-1', 'S-2', 'S-3', 'S-4', 'I', 'II', 'III')`);
 const SEVERITIES = sql.raw(`('normal', 'tightened', 'reduced')`);

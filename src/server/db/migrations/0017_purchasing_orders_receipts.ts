@@ -1,26 +1,11 @@
 import { sql, type Kysely } from 'kysely';
+import { appendOnly, neverDeleted } from '../../platform/db/migration-helpers.ts';
 
 // Purchasing and receiving: purchase orders with their lines, receipts against a
 // line (each creating Lotline's own lots or serials bound to the supplier lot),
 // the certificate-of-analysis files kept with a receipt, and returns to the
 // supplier. Receipts, their trace units, files and returns are evidence: the
 // database refuses to change or delete them.
-
-/** The database itself refuses UPDATE and DELETE (records are evidence). */
-async function appendOnly(db: Kysely<unknown>, table: string): Promise<void> {
-  await sql`
-    create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.table(table)}
-    for each row execute function lotline_refuse_change()`.execute(db);
-  await sql`
-    create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)}
-    for each statement execute function lotline_refuse_change()`.execute(db);
-}
-
-async function neverDeleted(db: Kysely<unknown>, table: string): Promise<void> {
-  await sql`
-    create trigger ${sql.raw(`${table}_no_delete`)} before delete on ${sql.table(table)}
-    for each row execute function lotline_refuse_change()`.execute(db);
-}
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`

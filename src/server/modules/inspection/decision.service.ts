@@ -14,8 +14,13 @@ import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { signRecord, type VerifiedSigner } from '../../platform/signatures/signatures.service.ts';
 import {
+  deriveSigner,
+  signRecord,
+  type VerifiedSigner,
+} from '../../platform/signatures/signatures.service.ts';
+import {
+  lockTraceUnits,
   rejectTraceUnit,
   releaseTraceUnit,
   splitTraceUnit,
@@ -76,12 +81,17 @@ export async function precheckDecision(
         .map((c) => ({ seq: c.seq, inspected: c.inspectedCount, sampleSize: c.sampleSize }));
       throw new DomainError('INSPECTION_RESULTS_INCOMPLETE', { inspectionId: id, missing });
     }
-    if (row.supplier_id && (await samplingStateFor(db, row.supplier_id, row.item_id)).discontinued)
-      throw new DomainError('INSPECTION_SAMPLING_DISCONTINUED', {
-        supplierId: row.supplier_id,
-        itemId: row.item_id,
-      });
   }
+  // Nothing is released from a supplier whose acceptance is discontinued, in whole or in part.
+  if (
+    input.decision !== 'reject' &&
+    row.supplier_id &&
+    (await samplingStateFor(db, row.supplier_id, row.item_id)).discontinued
+  )
+    throw new DomainError('INSPECTION_SAMPLING_DISCONTINUED', {
+      supplierId: row.supplier_id,
+      itemId: row.item_id,
+    });
   return row;
 }
 
@@ -117,6 +127,8 @@ export async function decideInspection(
   const allowedMeanings = [meaning];
   const source = { type: INSPECTION_RECORD, id };
   const reason = input.reason ?? `${row.code}: accepted`;
+  // The lot is locked before its stock is read, so the quantities signed are the ones decided on.
+  await lockTraceUnits(trx, [row.trace_unit_id]);
   const stock = await traceUnitStock(trx, row.trace_unit_id);
 
   let released: string[] = [];
@@ -152,19 +164,18 @@ export async function decideInspection(
       source,
     });
     if (!part) throw new Error('splitTraceUnit returned no part');
+    // The signer approved the partial acceptance; each lot's signature says what it means for that lot.
     await releaseTraceUnit(trx, actor, {
       traceUnitId: part.id,
-      signer,
+      signer: deriveSigner(signer, 'released'),
       reason,
       source,
-      allowedMeanings,
     });
     await rejectTraceUnit(trx, actor, {
       traceUnitId: row.trace_unit_id,
-      signer,
+      signer: deriveSigner(signer, 'rejected'),
       reason,
       source,
-      allowedMeanings,
     });
     released = [part.id];
     rejected = [row.trace_unit_id];

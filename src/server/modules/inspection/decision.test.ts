@@ -42,6 +42,27 @@ const decide = (
     signature: signatureOf(person, meaning),
   });
 
+describe('a lot under inspection', () => {
+  it('is released, rejected or split only by the inspection’s decision', async () => {
+    const fixture = await planFixture(ctx().app, ctx().database, people.engineer);
+    const { inspectionId, lotId } = await receiveAndOpen(ctx().database, fixture);
+    const release = await api().post(people.qa, `/api/lots/${lotId}/release`, {
+      signature: signatureOf(people.qa, 'released'),
+    });
+    expect(release.statusCode).toBe(409);
+    expect(release.json()).toMatchObject({
+      code: 'LOT_UNDER_INSPECTION',
+      params: { inspectionId, action: 'release' },
+    });
+    const reject = await api().post(people.qa, `/api/lots/${lotId}/reject`, {
+      reason: 'Looks wrong',
+      signature: signatureOf(people.qa, 'rejected'),
+    });
+    expect(reject.json().code).toBe('LOT_UNDER_INSPECTION');
+    expect((await getTraceUnit(db(), lotId))?.qualityStatus).toBe('quarantined');
+  });
+});
+
 describe('accepting a lot', () => {
   it('needs every result, then releases the lot under the QA signature', async () => {
     const fixture = await planFixture(ctx().app, ctx().database, people.engineer);
@@ -166,6 +187,19 @@ describe('partial acceptance', () => {
     expect((await traceUnitStock(db(), lotId)).total).toBe('500');
     expect(decisionRecord.rejectedLots).toEqual([{ id: lotId, code: expect.any(String) }]);
     expect(decisionRecord.nonconformance.code).toMatch(/^NCR-/);
+    // One signing act: the inspection says 'approved', each lot what it means for that lot.
+    const meaningsOf = async (recordType: string, recordId: string) =>
+      (
+        await db()
+          .selectFrom('signatures')
+          .select('meaning')
+          .where('record_type', '=', recordType)
+          .where('record_id', '=', recordId)
+          .execute()
+      ).map((r) => r.meaning);
+    expect(await meaningsOf('inspection', inspectionId)).toEqual(['approved']);
+    expect(await meaningsOf('trace_unit', accepted)).toEqual(['released']);
+    expect(await meaningsOf('trace_unit', lotId)).toEqual(['rejected']);
   });
 
   it('rolls the whole decision back when a step fails', async () => {
@@ -176,7 +210,14 @@ describe('partial acceptance', () => {
     const signer = await makeSigner(ctx().database);
     await db()
       .transaction()
-      .execute((trx) => releaseTraceUnit(trx, systemActor('test'), { traceUnitId: lotId, signer }));
+      .execute((trx) =>
+        // Named as the inspection's own action, or the open inspection would refuse it.
+        releaseTraceUnit(trx, systemActor('test'), {
+          traceUnitId: lotId,
+          signer,
+          source: { type: 'inspection', id: inspectionId },
+        }),
+      );
     const res = await decide(
       inspectionId,
       { decision: 'partial', acceptedQuantity: '700', reason: 'Sorted' },

@@ -4,6 +4,7 @@ import type { SignableRegistry } from '../../platform/signatures/signatures.serv
 import { INSPECTION_RECORD, inspectionSignedContent } from './inspections.service.ts';
 
 export { inspectionRoutes } from './inspection.routes.ts';
+export { registerInspectionLotGuard } from './lot-guard.ts';
 export {
   getInspection,
   INSPECTION_RECORD,

@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { assertLocationActive } from '../plant/index.ts';
+import { checkDecisionGuards } from './decision-guards.ts';
 import * as repo from './lots.repository.ts';
 import {
   addDecimals,
@@ -83,6 +84,7 @@ export async function splitTraceUnit(
   if (!parent) throw new DomainError('LOT_NOT_FOUND', { lotId: input.traceUnitId });
   if (parent.kind === 'serial')
     throw new DomainError('LOT_SERIAL_INDIVISIBLE', { lotId: parent.id });
+  await checkDecisionGuards(trx, [parent.id], 'split', input.source);
   const parts = input.parts.map((p) => normalizeDecimal(p.quantity));
   if (parts.length === 0 || parts.some((q) => compareDecimal(q, '0') <= 0)) {
     throw new DomainError(
@@ -221,6 +223,7 @@ export async function mergeTraceUnits(
   const rows = await lockTraceUnitsOrFail(trx, ids);
   const units = ids.map((id) => rows.get(id) as repo.TraceUnitRow);
   if (units.some((u) => u.kind === 'serial')) throw new DomainError('LOT_SERIAL_INDIVISIBLE', {});
+  await checkDecisionGuards(trx, ids, 'merge', null);
   const item = same(units.map((u) => u.item_id));
   const unitOfMeasure = same(units.map((u) => u.unit));
   const status = same(units.map((u) => u.quality_status));

@@ -17,6 +17,11 @@ export {
 } from './trace-units.service.ts';
 export { lockTraceUnits } from './lots.repository.ts';
 export {
+  registerDecisionGuard,
+  type DecisionGuard,
+  type GuardedAction,
+} from './decision-guards.ts';
+export {
   holdTraceUnit,
   liftTraceUnitHold,
   recallTraceUnit,

@@ -15,6 +15,7 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { signRecord, type VerifiedSigner } from '../../platform/signatures/signatures.service.ts';
+import { checkDecisionGuards } from './decision-guards.ts';
 import * as repo from './lots.repository.ts';
 import {
   actorName,
@@ -79,7 +80,8 @@ export const TRANSITIONS = {
     to: 'recalled',
     activity: 'recall',
     audit: 'trace_unit.recalled',
-    meanings: ['approved', 'released'],
+    // A recall is a decision, never a release: 'approved' only.
+    meanings: ['approved'],
   },
   expire: {
     from: ['quarantined', 'released', 'on_hold'],
@@ -128,6 +130,9 @@ export async function applyTransition(
   }
   if (t.meanings && !input.signer) {
     throw new DomainError('SIGNATURE_REQUIRED', {}, 'This action needs an electronic signature');
+  }
+  if (name === 'release' || name === 'reject') {
+    await checkDecisionGuards(trx, [row.id], name, input.source);
   }
   const updated = await repo.setQualityStatus(
     trx,

@@ -86,12 +86,28 @@ export async function moveStock(trx: Trx, actor: Actor, spec: MovementSpec): Pro
   const from = spec.fromLocationId ? await locationOf(trx, spec.fromLocationId, false) : null;
   const to = spec.toLocationId ? await locationOf(trx, spec.toLocationId, true) : null;
 
-  const unit = (await lockTraceUnitsOrFail(trx, [spec.traceUnitId], 'share')).get(spec.traceUnitId);
+  // Stock that appears (found, a reversal) locks the unit exclusively: a serial
+  // must never be on hand twice, even with two such requests at once.
+  const adds = to !== null && from === null;
+  const unit = (await lockTraceUnitsOrFail(trx, [spec.traceUnitId], adds ? 'update' : 'share')).get(
+    spec.traceUnitId,
+  );
   if (!unit) throw new DomainError('LOT_NOT_FOUND', { lotId: spec.traceUnitId });
   if (unit.kind === 'serial' && quantity !== '1') {
     throw new DomainError('LOT_SERIAL_QUANTITY', { quantity });
   }
-  if (spec.gated || (spec.type === 'transfer' && to && isGatedKind(to))) assertUsable(unit);
+  if (unit.kind === 'serial' && adds) {
+    const onHand = (await repo.balancesOf(trx, [unit.id])).reduce(
+      (sum, b) => addDecimals(sum, b.quantity),
+      '0',
+    );
+    if (compareDecimal(onHand, '0') > 0)
+      throw new DomainError('LOT_SERIAL_QUANTITY', { quantity, onHand: normalizeDecimal(onHand) });
+  }
+  // Nothing reaches a production or shipping location unless it may be used,
+  // however it gets there; only undoing an issue puts back what was taken out.
+  const returnsIssued = spec.type === 'issue' && Boolean(spec.reversesMovementId);
+  if (spec.gated || (to && isGatedKind(to) && !returnsIssued)) assertUsable(unit);
 
   const keys = [from, to]
     .filter((l): l is Location => l !== null)

@@ -10,7 +10,13 @@ import {
 } from '../../../../test/support/lots.ts';
 import { addDays } from '../../../shared/calendar-date.ts';
 import { systemActor } from '../../platform/actor.ts';
-import { holdTraceUnit, issueTraceUnit, recallTraceUnit, rejectTraceUnit } from './index.ts';
+import {
+  holdTraceUnit,
+  issueTraceUnit,
+  recallTraceUnit,
+  receiveTraceUnit,
+  rejectTraceUnit,
+} from './index.ts';
 import { today } from './trace-units.service.ts';
 
 const ctx = useTestApp();
@@ -172,6 +178,49 @@ describe('gates', () => {
         }),
       );
     expect(await onHand(released.id)).toEqual({ [f.locations.storage]: '1' });
+  });
+});
+
+describe('stock that appears', () => {
+  it('refuses to adjust stock of an unusable lot into production or shipping', async () => {
+    const lot = await makeQuarantinedLot(ctx().database, f, { quantity: '10' });
+    for (const locationId of [f.locations.production, f.locations.customer]) {
+      const res = await api().post(warehouse, '/api/stock/adjustments', {
+        lotId: lot.id,
+        locationId,
+        quantity: '+1',
+        reason: 'Found on the line',
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().code).toBe('LOT_NOT_RELEASED');
+    }
+  });
+
+  it('never has a serial on hand twice', async () => {
+    const serials = await makeLotsFixture(ctx().database, { tracking: 'serial' });
+    const unit = await ctx()
+      .database.db.transaction()
+      .execute((trx) =>
+        receiveTraceUnit(trx, actor, {
+          itemId: serials.itemId,
+          kind: 'serial',
+          code: `SN-${Date.now()}`,
+          quantity: '1',
+          unit: 'pcs',
+          supplierId: serials.supplierId,
+          locationId: serials.locations.quarantine,
+          source: { type: 'test', id: 'serial' },
+        }),
+      );
+    const found = await api().post(warehouse, '/api/stock/adjustments', {
+      lotId: unit.id,
+      locationId: serials.locations.storage,
+      quantity: '+1',
+      reason: 'Found in storage',
+    });
+    expect(found.statusCode).toBe(422);
+    expect(found.json().code).toBe('LOT_SERIAL_QUANTITY');
+    expect(await onHand(unit.id)).toEqual({ [serials.locations.quarantine]: '1' });
   });
 });
 

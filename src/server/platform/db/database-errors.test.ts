@@ -36,6 +36,15 @@ describe('database refusals as domain errors', () => {
     });
   });
 
+  it('turns one statement writing the same row twice into VALIDATION_FAILED', async () => {
+    const twice = `insert into platform_settings (key, value) values ('twice', '1'), ('twice', '2')
+      on conflict (key) do update set value = excluded.value`;
+    expect(domainErrorFromDatabase(await refusal(twice))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      params: { sqlState: '21000' },
+    });
+  });
+
   it('leaves other errors alone', async () => {
     expect(domainErrorFromDatabase(await refusal(`select * from no_such_table`))).toBeUndefined();
     expect(domainErrorFromDatabase(new Error('boom'))).toBeUndefined();

@@ -31,8 +31,9 @@ export function domainErrorFromDatabase(error: unknown): DomainError | undefined
     );
   }
   // 22xxx data exceptions (value out of range, invalid date), 23xxx other
-  // integrity violations (foreign key, check).
-  if (state.startsWith('22') || state.startsWith('23')) {
+  // integrity violations (foreign key, check), 21000 one statement naming the
+  // same row twice (e.g. the same result given twice in one request).
+  if (state.startsWith('22') || state.startsWith('23') || state === '21000') {
     return new DomainError('VALIDATION_FAILED', { sqlState: state }, detail);
   }
   return undefined;

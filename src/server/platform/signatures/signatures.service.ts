@@ -51,6 +51,17 @@ export interface VerifiedSigner {
   readonly printedName: string;
 }
 
+/**
+ * The same signing act under another meaning, for a decision that by its nature
+ * has several parts: a partial acceptance the signer approves releases one part
+ * of a lot and rejects the rest, and each lot's signature must say which
+ * (21 CFR 11.50(a)(3)). Only a signer verifySigner made can be derived from.
+ */
+export function deriveSigner(signer: VerifiedSigner, meaning: SignatureMeaning): VerifiedSigner {
+  if (signer[verified] !== true) throw new Error('deriveSigner needs a signer from verifySigner');
+  return { ...signer, meaning };
+}
+
 export function recordHash(content: unknown): string {
   return sha256Hex(canonicalJson(content));
 }

@@ -443,6 +443,8 @@ export const inspectionZhCN: typeof inspectionEn = {
 };
 
 export const inspectionErrorsEn = {
+  LOT_UNDER_INSPECTION:
+    'This lot has an open incoming inspection. It is released, rejected or split by the decision on that inspection.',
   INSPECTION_NOT_FOUND: 'This inspection does not exist.',
   INSPECTION_PLAN_NOT_FOUND: 'This inspection plan does not exist.',
   INSPECTION_ALREADY_DECIDED: 'The inspection has already been decided and can no longer change.',
@@ -466,6 +468,7 @@ export const inspectionErrorsEn = {
 };
 
 export const inspectionErrorsZhCN: typeof inspectionErrorsEn = {
+  LOT_UNDER_INSPECTION: '该批次有未完成的来料检验，只能通过该检验的判定放行、拒收或拆分。',
   INSPECTION_NOT_FOUND: '该检验记录不存在。',
   INSPECTION_PLAN_NOT_FOUND: '该检验方案不存在。',
   INSPECTION_ALREADY_DECIDED: '该检验已作出判定，不能再修改。',
