@@ -317,11 +317,22 @@ export type ResultInput = z.infer<typeof resultInputSchema>;
 /** Records (or corrects, while open) results; a unit's earlier result for the characteristic is replaced. */
 export const recordResultsSchema = z.object({
   results: z.array(resultInputSchema).min(1).max(5000),
+  reason: z.string().trim().min(1).max(500).optional().meta({
+    description:
+      'Why results already recorded are corrected: required when a result changes (the earlier entry is kept)',
+  }),
 });
 export type RecordResultsInput = z.infer<typeof recordResultsSchema>;
 
 /** Columns of POST /api/inspections/:id/results/import (text/csv). */
-export const RESULT_CSV_COLUMNS = ['characteristic', 'unit', 'value', 'passed', 'note'] as const;
+export const RESULT_CSV_COLUMNS = [
+  'characteristic',
+  'unit',
+  'value',
+  'passed',
+  'note',
+  'reason',
+] as const;
 
 export const decideInspectionSchema = z.object({
   decision: z.enum(INSPECTION_DECISIONS),

@@ -9,6 +9,10 @@ export const INSPECTION_ERRORS = {
     status: 409,
     title: 'The inspection has already been decided',
   },
+  INSPECTION_RESULT_CORRECTION_REASON: {
+    status: 422,
+    title: 'A result already recorded is corrected only with a reason',
+  },
   LOT_UNDER_INSPECTION: {
     status: 409,
     title: 'The lot has an open incoming inspection: it is released or rejected by that inspection',

@@ -242,6 +242,19 @@ describe('incoming inspection', () => {
     await page.getByTestId('results-unsaved').waitFor({ state: 'detached' });
     await page.locator('[data-testid="inspection-verdict"][data-verdict="accept"]').waitFor();
 
+    // Changing a saved result is a correction: it needs a reason (the earlier entry is kept).
+    if (measured && measured.lowerLimit !== null && measured.lowerLimit !== goodValue(measured)) {
+      await page.getByTestId(`value-${measured.seq}-1`).fill(measured.lowerLimit);
+      await page.getByTestId('results-save').click();
+      const correction = page.getByTestId('results-correction-modal');
+      await correction.waitFor();
+      await snap(page, 'inspection-correction-en');
+      await correction.getByTestId('reason').fill('Re-measured with a zeroed gauge');
+      await page.getByTestId('results-correction-modal-submit').click();
+      await page.getByTestId('results-unsaved').waitFor({ state: 'detached' });
+      await page.locator('[data-testid="inspection-verdict"][data-verdict="accept"]').waitFor();
+    }
+
     // Accept: the QA manager signs with the meaning "released".
     await page.getByTestId('decision-accept').click();
     const dialog = page.getByTestId('signature-dialog');

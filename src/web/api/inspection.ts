@@ -103,7 +103,14 @@ export const DECISION_SIGNATURE_MEANINGS = {
   partial: 'approved',
 } as const;
 /** Columns of a results CSV (POST /api/inspections/:id/results/import). */
-export const RESULT_CSV_COLUMNS = ['characteristic', 'unit', 'value', 'passed', 'note'] as const;
+export const RESULT_CSV_COLUMNS = [
+  'characteristic',
+  'unit',
+  'value',
+  'passed',
+  'note',
+  'reason',
+] as const;
 
 // ---------------------------------------------------------------- inspections
 
@@ -159,9 +166,10 @@ function invalidateAfterInspection(queryClient: ReturnType<typeof useQueryClient
 export function useRecordResults(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (results: ResultInput[]) =>
+    mutationFn: ({ results, reason }: { results: ResultInput[]; reason?: string }) =>
       apiSend<Inspection>('POST', `/api/inspections/${encodeURIComponent(id)}/results`, {
         results,
+        ...(reason ? { reason } : {}),
       }),
     onSuccess: (inspection) => {
       queryClient.setQueryData(inspectionKeys.detail(id), inspection);

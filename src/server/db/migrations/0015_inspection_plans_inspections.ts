@@ -115,7 +115,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await appendOnly(db, 'inspection_characteristics');
 
-  // One result per characteristic and sample unit; corrected (audited) while the inspection is open.
+  // Every result entered, append-only: a correction is a new entry that names
+  // the one it replaces and says why. inspection_results shows the current one.
+  await sql`
+    create table inspection_result_entries (
+      id uuid primary key,
+      inspection_id uuid not null references inspections (id),
+      characteristic_seq integer not null,
+      unit_no integer not null check (unit_no >= 1),
+      value numeric,
+      passed boolean,
+      conforming boolean not null,
+      note text,
+      replaces_entry_id uuid unique references inspection_result_entries (id),
+      correction_reason text,
+      recorded_by_id uuid references users (id),
+      recorded_by_name text not null,
+      recorded_at timestamptz not null default now(),
+      foreign key (inspection_id, characteristic_seq)
+        references inspection_characteristics (inspection_id, seq),
+      check ((value is null) <> (passed is null)),
+      check ((replaces_entry_id is null) = (correction_reason is null))
+    )`.execute(db);
+  await sql`create index inspection_result_entries_unit on inspection_result_entries (inspection_id, characteristic_seq, unit_no, recorded_at)`.execute(
+    db,
+  );
+  await appendOnly(db, 'inspection_result_entries');
+
+  // The current result per characteristic and sample unit (the latest entry).
   await sql`
     create table inspection_results (
       inspection_id uuid not null references inspections (id),
@@ -128,6 +155,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       recorded_by_id uuid references users (id),
       recorded_by_name text not null,
       recorded_at timestamptz not null default now(),
+      entry_id uuid not null references inspection_result_entries (id),
       primary key (inspection_id, characteristic_seq, unit_no),
       foreign key (inspection_id, characteristic_seq)
         references inspection_characteristics (inspection_id, seq),

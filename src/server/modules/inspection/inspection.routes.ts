@@ -251,7 +251,13 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       tx().execute((trx) =>
-        recordInspectionResults(trx, actorOf(request), request.params.id, request.body.results),
+        recordInspectionResults(
+          trx,
+          actorOf(request),
+          request.params.id,
+          request.body.results,
+          request.body.reason,
+        ),
       ),
   );
 

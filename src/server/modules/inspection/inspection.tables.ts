@@ -103,6 +103,23 @@ export interface InspectionResultsTable {
   recorded_by_id: string | null;
   recorded_by_name: string;
   recorded_at: ColumnType<Date, Date | undefined, Date>;
+  entry_id: string;
+}
+
+export interface InspectionResultEntriesTable {
+  id: string;
+  inspection_id: string;
+  characteristic_seq: number;
+  unit_no: number;
+  value: NullableNumeric;
+  passed: boolean | null;
+  conforming: boolean;
+  note: string | null;
+  replaces_entry_id: string | null;
+  correction_reason: string | null;
+  recorded_by_id: string | null;
+  recorded_by_name: string;
+  recorded_at: ColumnType<Date, Date | undefined, never>;
 }
 
 export interface InspectionSamplingResumptionsTable {
@@ -122,6 +139,7 @@ declare module '../../platform/db/database.ts' {
     inspections: InspectionsTable;
     inspection_characteristics: InspectionCharacteristicsTable;
     inspection_results: InspectionResultsTable;
+    inspection_result_entries: InspectionResultEntriesTable;
     inspection_sampling_resumptions: InspectionSamplingResumptionsTable;
   }
 }

@@ -134,18 +134,41 @@ describe('results', () => {
       characteristics: [{ verdict: 'reject' }, {}],
     });
 
-    // Correcting a unit replaces its result.
-    const corrected = await api().post(
-      people.inspector,
-      `/api/inspections/${inspectionId}/results`,
-      {
-        results: [{ characteristicSeq: 1, unitNo: 4, value: '0.8', note: 'Re-measured' }],
-      },
-    );
+    // Correcting a unit needs a reason; the current result changes, the earlier entry stays.
+    const correction = {
+      results: [{ characteristicSeq: 1, unitNo: 4, value: '0.8', note: 'Re-measured' }],
+    };
+    const url = `/api/inspections/${inspectionId}/results`;
+    const withoutReason = await api().post(people.inspector, url, correction);
+    expect(withoutReason.statusCode).toBe(422);
+    expect(withoutReason.json()).toMatchObject({
+      code: 'INSPECTION_RESULT_CORRECTION_REASON',
+      params: { characteristicSeq: 1, unitNo: 4 },
+    });
+    const corrected = await api().post(people.inspector, url, {
+      ...correction,
+      reason: 'Gauge not zeroed on the first reading',
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
     expect(corrected.json().characteristics[0]).toMatchObject({
       inspectedCount: 4,
       nonconformingCount: 2,
     });
+    // Sending it again unchanged writes nothing and needs no reason.
+    expect((await api().post(people.inspector, url, correction)).statusCode).toBe(200);
+    const entries = await ctx()
+      .database.db.selectFrom('inspection_result_entries')
+      .select(['id', 'value', 'replaces_entry_id', 'correction_reason'])
+      .where('inspection_id', '=', inspectionId)
+      .where('characteristic_seq', '=', 1)
+      .where('unit_no', '=', 4)
+      .orderBy('recorded_at')
+      .execute();
+    expect(entries.map((e) => [e.value, e.correction_reason])).toEqual([
+      [expect.stringMatching(/^0\.90*$/), null],
+      [expect.stringMatching(/^0\.80*$/), 'Gauge not zeroed on the first reading'],
+    ]);
+    expect(entries[1]?.replaces_entry_id).toBe(entries[0]?.id);
   });
 
   it('accepts by the results once every unit is in with at most Ac nonconforming', async () => {
@@ -156,6 +179,45 @@ describe('results', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ verdict: 'accept' });
+  });
+
+  it('keeps every entry: the database refuses to change or remove one', async () => {
+    const fixture = await planFixture(ctx().app, ctx().database, people.engineer);
+    const { inspectionId } = await receiveAndOpen(ctx().database, fixture);
+    await api().post(people.inspector, `/api/inspections/${inspectionId}/results`, {
+      results: [{ characteristicSeq: 1, unitNo: 1, value: '0.8' }],
+    });
+    const entries = () =>
+      ctx()
+        .database.db.selectFrom('inspection_result_entries')
+        .where('inspection_id', '=', inspectionId);
+    await expect(
+      ctx()
+        .database.db.updateTable('inspection_result_entries')
+        .set({ value: '0.7' })
+        .where('inspection_id', '=', inspectionId)
+        .execute(),
+    ).rejects.toThrow();
+    await expect(
+      ctx()
+        .database.db.deleteFrom('inspection_result_entries')
+        .where('inspection_id', '=', inspectionId)
+        .execute(),
+    ).rejects.toThrow();
+    expect(await entries().select('value').execute()).toHaveLength(1);
+  });
+
+  it('refuses the same unit twice in one request', async () => {
+    const fixture = await planFixture(ctx().app, ctx().database, people.engineer);
+    const { inspectionId } = await receiveAndOpen(ctx().database, fixture);
+    const res = await api().post(people.inspector, `/api/inspections/${inspectionId}/results`, {
+      results: [
+        { characteristicSeq: 1, unitNo: 1, value: '0.8' },
+        { characteristicSeq: 1, unitNo: 1, value: '0.81' },
+      ],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('INSPECTION_RESULT_INVALID');
   });
 
   it('refuses results that do not fit the characteristic or the sample', async () => {
@@ -240,10 +302,10 @@ describe('results imported as CSV', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/);
-    expect(lines[0]).toBe('characteristic,unit,value,passed,note');
+    expect(lines[0]).toBe('characteristic,unit,value,passed,note,reason');
     const { characteristics } = await get(inspectionId);
     const expected = characteristics.flatMap((c: { seq: number; sampleSize: number }) =>
-      Array.from({ length: c.sampleSize }, (_, i) => `${c.seq},${i + 1},,,`),
+      Array.from({ length: c.sampleSize }, (_, i) => `${c.seq},${i + 1},,,,`),
     );
     expect(expected.length).toBeGreaterThan(characteristics.length);
     expect(lines.slice(1)).toEqual(expected);

@@ -45,6 +45,7 @@ const rowSchema = z.object({
       return passed;
     }),
   note: z.string().trim().max(500).optional(),
+  reason: z.string().trim().max(500).optional(),
 });
 type ResultRow = z.infer<typeof rowSchema>;
 
@@ -78,19 +79,29 @@ export async function resultsImporter(
       { name: 'value', description: 'measured value (measured characteristics)' },
       { name: 'passed', description: 'pass or fail (attribute characteristics)' },
       { name: 'note', description: 'free text' },
+      {
+        name: 'reason',
+        description: 'why a result already recorded is corrected (required for a correction)',
+      },
     ],
     rowSchema,
     async importRow(trx, actor, input) {
       const inspection = await lockOpenInspection(trx, inspectionId);
-      await writeResults(trx, actor, inspection, [
-        {
-          characteristicSeq: seqOf(input.characteristic),
-          unitNo: input.unit,
-          ...(input.value !== undefined && { value: input.value }),
-          ...(input.passed !== undefined && { passed: input.passed }),
-          ...(input.note && { note: input.note }),
-        },
-      ]);
+      await writeResults(
+        trx,
+        actor,
+        inspection,
+        [
+          {
+            characteristicSeq: seqOf(input.characteristic),
+            unitNo: input.unit,
+            ...(input.value !== undefined && { value: input.value }),
+            ...(input.passed !== undefined && { passed: input.passed }),
+            ...(input.note && { note: input.note }),
+          },
+        ],
+        input.reason || null,
+      );
     },
   };
 }
@@ -102,10 +113,10 @@ export async function resultsImporter(
 export async function resultsTemplateRows(db: Db, inspectionId: string): Promise<string[][]> {
   const row = await repo.findInspection(db, inspectionId);
   if (!row) throw new DomainError('INSPECTION_NOT_FOUND', { id: inspectionId });
-  const rows = [['characteristic', 'unit', 'value', 'passed', 'note']];
+  const rows = [['characteristic', 'unit', 'value', 'passed', 'note', 'reason']];
   for (const characteristic of await repo.characteristicsOf(db, [inspectionId])) {
     for (let unit = 1; unit <= characteristic.sample_size; unit++) {
-      rows.push([String(characteristic.seq), String(unit), '', '', '']);
+      rows.push([String(characteristic.seq), String(unit), '', '', '', '']);
     }
   }
   return rows;

@@ -1,6 +1,7 @@
 // Results per characteristic and sample unit: measured values checked against
 // the limits, pass/fail attributes; entered through the API or imported as CSV
 // from a lab system (all rows or none, platform/csv).
+import { v7 as uuidv7 } from 'uuid';
 import type { ResultInput } from '../../../shared/inspection.contract.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -42,24 +43,47 @@ function judge(c: repo.CharacteristicRow, r: ResultInput): boolean {
   return low && high;
 }
 
-/** Writes results (replacing a unit's earlier one) into an open, locked inspection; audited. */
+const sameResult = (
+  a: { value: string | null; passed: boolean | null; note: string | null },
+  b: { value: string | null; passed: boolean | null; note: string | null },
+): boolean =>
+  (a.value === null
+    ? b.value === null
+    : b.value !== null && compareDecimal(a.value, b.value) === 0) &&
+  a.passed === b.passed &&
+  a.note === b.note;
+
+/**
+ * Writes results into an open, locked inspection; audited. Every result is an
+ * append-only entry; a result that changes one already recorded is a correction
+ * that names the entry it replaces and needs a reason. Re-sending a result
+ * unchanged writes nothing.
+ */
 export async function writeResults(
   trx: Trx,
   actor: Actor,
   inspection: repo.InspectionRow,
   results: ResultInput[],
+  reason?: string | null,
 ): Promise<void> {
   const [characteristics, earlier] = await Promise.all([
     repo.characteristicsOf(trx, [inspection.id]),
     repo.resultsOf(trx, inspection.id),
   ]);
   const bySeq = new Map(characteristics.map((c) => [c.seq, c]));
+  const current = new Map(earlier.map((e) => [`${e.characteristic_seq}:${e.unit_no}`, e]));
   const person = personOf(actor);
-  const rows = results.map((r) => {
+  const seen = new Set<string>();
+  const rows: (Omit<repo.ResultRow, 'recorded_at'> & { recorded_at: Date })[] = [];
+  const replaced: repo.ResultRow[] = [];
+  for (const r of results) {
     const c = bySeq.get(r.characteristicSeq);
     if (!c) invalid(r, 'characteristic', 'no such characteristic in this inspection');
     if (r.unitNo > c.sample_size) invalid(r, 'unit', `the sample has ${c.sample_size} units`);
-    return {
+    const key = `${r.characteristicSeq}:${r.unitNo}`;
+    if (seen.has(key)) invalid(r, 'unit', 'the same unit is given twice');
+    seen.add(key);
+    const row = {
       inspection_id: inspection.id,
       characteristic_seq: r.characteristicSeq,
       unit_no: r.unitNo,
@@ -70,8 +94,43 @@ export async function writeResults(
       recorded_by_id: person.id,
       recorded_by_name: person.name,
       recorded_at: new Date(),
+      entry_id: uuidv7(),
     };
-  });
+    const before = current.get(key);
+    if (before && sameResult(before, row)) continue;
+    if (before && !reason) {
+      throw new DomainError(
+        'INSPECTION_RESULT_CORRECTION_REASON',
+        { characteristicSeq: r.characteristicSeq, unitNo: r.unitNo },
+        `Characteristic ${r.characteristicSeq}, unit ${r.unitNo} already has a result: give the reason for the correction`,
+      );
+    }
+    if (before) replaced.push(before);
+    rows.push(row);
+  }
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('inspection_result_entries')
+    .values(
+      rows.map((row) => {
+        const before = current.get(`${row.characteristic_seq}:${row.unit_no}`);
+        return {
+          id: row.entry_id,
+          inspection_id: row.inspection_id,
+          characteristic_seq: row.characteristic_seq,
+          unit_no: row.unit_no,
+          value: row.value,
+          passed: row.passed,
+          conforming: row.conforming,
+          note: row.note,
+          replaces_entry_id: before?.entry_id ?? null,
+          correction_reason: before ? (reason ?? null) : null,
+          recorded_by_id: row.recorded_by_id,
+          recorded_by_name: row.recorded_by_name,
+        };
+      }),
+    )
+    .execute();
   await trx
     .insertInto('inspection_results')
     .values(rows)
@@ -84,6 +143,7 @@ export async function writeResults(
         recorded_by_id: eb.ref('excluded.recorded_by_id'),
         recorded_by_name: eb.ref('excluded.recorded_by_name'),
         recorded_at: eb.ref('excluded.recorded_at'),
+        entry_id: eb.ref('excluded.entry_id'),
       })),
     )
     .execute();
@@ -105,9 +165,6 @@ export async function writeResults(
     passed: r.passed,
     conforming: r.conforming,
   });
-  const replaced = earlier.filter((e) =>
-    rows.some((r) => r.characteristic_seq === e.characteristic_seq && r.unit_no === e.unit_no),
-  );
   await recordAudit(trx, actor, {
     action: 'inspection.results_recorded',
     entityType: INSPECTION_RECORD,
@@ -116,6 +173,7 @@ export async function writeResults(
     after: {
       results: rows.map(brief),
     },
+    reason: replaced.length ? (reason ?? null) : null,
   });
 }
 
@@ -124,8 +182,9 @@ export async function recordInspectionResults(
   actor: Actor,
   id: string,
   results: ResultInput[],
+  reason?: string | null,
 ): Promise<Inspection> {
   const inspection = await lockOpenInspection(trx, id);
-  await writeResults(trx, actor, inspection, results);
+  await writeResults(trx, actor, inspection, results, reason);
   return getInspection(trx, id);
 }

@@ -49,7 +49,7 @@ import { plainDecimal } from '../items/item-format.ts';
 import { ItemName } from '../items/item-tags.tsx';
 import { CharacteristicResults, draftKey, type Draft } from './CharacteristicResults.tsx';
 import { DecisionCard } from './DecisionCard.tsx';
-import { isDecimal } from '../../../shared/decimal.ts';
+import { compareDecimal, isDecimal } from '../../../shared/decimal.ts';
 import { checkValue } from './inspection-format.ts';
 import {
   DecisionTag,
@@ -108,6 +108,7 @@ function InspectionDetail({
   const [deciding, setDeciding] = useState<InspectionDecisionKind | null>(null);
   const [acceptedQuantity, setAcceptedQuantity] = useState('');
   const [resuming, setResuming] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   const resume = useResumeSampling();
 
   const open = inspection.status === 'open';
@@ -123,10 +124,25 @@ function InspectionDetail({
   });
   const dirty = draft.size > 0;
 
-  async function save() {
+  // Results that change ones already recorded are corrections: they need a reason.
+  const corrections = pending.filter((r) => {
+    const saved = inspection.results.find(
+      (s) => s.characteristicSeq === r.characteristicSeq && s.unitNo === r.unitNo,
+    );
+    if (!saved) return false;
+    return r.value !== undefined
+      ? saved.value === null || compareDecimal(saved.value, r.value) !== 0
+      : saved.passed !== r.passed;
+  });
+
+  async function save(reason?: string) {
     setSaveError(null);
+    if (corrections.length > 0 && !reason) {
+      setCorrecting(true);
+      return;
+    }
     try {
-      await record.mutateAsync(pending);
+      await record.mutateAsync({ results: pending, ...(reason ? { reason } : {}) });
       setDraft(new Map());
       void message.success(t('inspection.results.saved'));
     } catch (error) {
@@ -338,6 +354,21 @@ function InspectionDetail({
           }
           style={{ marginBottom: 12 }}
           data-testid="inspection-discontinued"
+        />
+      )}
+      {correcting && (
+        <ReasonModal
+          open
+          title={t('inspection.results.correctionTitle', { count: corrections.length })}
+          okText={t('inspection.results.save')}
+          testId="results-correction-modal"
+          description={
+            <Alert type="warning" showIcon title={t('inspection.results.correctionDescription')} />
+          }
+          onSubmit={async ({ reason }) => {
+            await save(reason);
+          }}
+          onClose={() => setCorrecting(false)}
         />
       )}
       {resuming && inspection.supplier && (

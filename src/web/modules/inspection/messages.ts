@@ -112,6 +112,9 @@ export const inspectionEn = {
     clearDraft: 'Discard changes',
     save: 'Save results',
     saved: 'Results saved.',
+    correctionTitle: 'Correct recorded results ({{count}})',
+    correctionDescription:
+      'These values change results already recorded. The earlier results are kept with your reason for the correction.',
     unsaved: 'Unsaved results: {{count}}',
     import: 'Import results (CSV)',
     importTitle: 'Import results from a CSV file',
@@ -334,6 +337,8 @@ export const inspectionZhCN: typeof inspectionEn = {
     clearDraft: '放弃修改',
     save: '保存结果',
     saved: '结果已保存。',
+    correctionTitle: '更正已记录的结果（{{count}} 条）',
+    correctionDescription: '这些数值将更正已记录的结果。原结果连同您填写的更正原因一并保留。',
     unsaved: '未保存的结果：{{count}}',
     import: '导入结果（CSV）',
     importTitle: '从 CSV 文件导入检验结果',
@@ -443,6 +448,8 @@ export const inspectionZhCN: typeof inspectionEn = {
 };
 
 export const inspectionErrorsEn = {
+  INSPECTION_RESULT_CORRECTION_REASON:
+    'Some of these results change results already recorded. Give the reason for the correction; the earlier results are kept.',
   LOT_UNDER_INSPECTION:
     'This lot has an open incoming inspection. It is released, rejected or split by the decision on that inspection.',
   INSPECTION_NOT_FOUND: 'This inspection does not exist.',
@@ -468,6 +475,8 @@ export const inspectionErrorsEn = {
 };
 
 export const inspectionErrorsZhCN: typeof inspectionErrorsEn = {
+  INSPECTION_RESULT_CORRECTION_REASON:
+    '部分结果将更正已记录的结果。请填写更正原因；原结果会被保留。',
   LOT_UNDER_INSPECTION: '该批次有未完成的来料检验，只能通过该检验的判定放行、拒收或拆分。',
   INSPECTION_NOT_FOUND: '该检验记录不存在。',
   INSPECTION_PLAN_NOT_FOUND: '该检验方案不存在。',
