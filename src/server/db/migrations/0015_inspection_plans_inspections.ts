@@ -115,6 +115,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await appendOnly(db, 'inspection_characteristics');
 
+  // The units the inspection decides: the lot, or every serial received together.
+  await sql`
+    create table inspection_units (
+      inspection_id uuid not null references inspections (id),
+      trace_unit_id uuid not null references trace_units (id),
+      primary key (inspection_id, trace_unit_id)
+    )`.execute(db);
+  await sql`create index inspection_units_unit on inspection_units (trace_unit_id)`.execute(db);
+  await appendOnly(db, 'inspection_units');
+
   // Every result entered, append-only: a correction is a new entry that names
   // the one it replaces and says why. inspection_results shows the current one.
   await sql`

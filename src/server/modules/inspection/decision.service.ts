@@ -27,7 +27,7 @@ import {
   traceUnitStock,
 } from '../lots/index.ts';
 import { openNonconformance } from '../quality/index.ts';
-import { compareDecimal, subtractDecimal } from '../../../shared/decimal.ts';
+import { addDecimals, compareDecimal, subtractDecimal } from '../../../shared/decimal.ts';
 import * as repo from './inspections.repository.ts';
 import {
   characteristicsWithCounts,
@@ -127,32 +127,37 @@ export async function decideInspection(
   const allowedMeanings = [meaning];
   const source = { type: INSPECTION_RECORD, id };
   const reason = input.reason ?? `${row.code}: accepted`;
-  // The lot is locked before its stock is read, so the quantities signed are the ones decided on.
-  await lockTraceUnits(trx, [row.trace_unit_id]);
-  const stock = await traceUnitStock(trx, row.trace_unit_id);
+  // The units (the lot, or the serials received together) are locked before
+  // their stock is read, so the quantities signed are the ones decided on.
+  const unitIds = await repo.unitsOf(trx, id);
+  await lockTraceUnits(trx, unitIds);
+  const stocks = await Promise.all(unitIds.map((unitId) => traceUnitStock(trx, unitId)));
+  const stock = {
+    total: addDecimals('0', ...stocks.map((s) => s.total)),
+    byLocation: stocks.flatMap((s) => s.byLocation),
+  };
 
   let released: string[] = [];
   let rejected: string[] = [];
   let acceptedQuantity = '0';
+  if (input.decision === 'partial' && unitIds.length > 1) {
+    throw new DomainError(
+      'INSPECTION_DECISION_INVALID',
+      { field: 'decision', units: unitIds.length },
+      'Serials received together are accepted or rejected together; reject the inspection and release good serials one by one',
+    );
+  }
   if (input.decision === 'accept') {
-    await releaseTraceUnit(trx, actor, {
-      traceUnitId: row.trace_unit_id,
-      signer,
-      reason,
-      source,
-      allowedMeanings,
-    });
-    released = [row.trace_unit_id];
+    for (const traceUnitId of unitIds) {
+      await releaseTraceUnit(trx, actor, { traceUnitId, signer, reason, source, allowedMeanings });
+    }
+    released = unitIds;
     acceptedQuantity = stock.total;
   } else if (input.decision === 'reject') {
-    await rejectTraceUnit(trx, actor, {
-      traceUnitId: row.trace_unit_id,
-      signer,
-      reason,
-      source,
-      allowedMeanings,
-    });
-    rejected = [row.trace_unit_id];
+    for (const traceUnitId of unitIds) {
+      await rejectTraceUnit(trx, actor, { traceUnitId, signer, reason, source, allowedMeanings });
+    }
+    rejected = unitIds;
   } else {
     acceptedQuantity = input.acceptedQuantity ?? '0';
     const fromLocationId = splitLocation(stock, acceptedQuantity);

@@ -106,6 +106,11 @@ export interface InspectionResultsTable {
   entry_id: string;
 }
 
+export interface InspectionUnitsTable {
+  inspection_id: string;
+  trace_unit_id: string;
+}
+
 export interface InspectionResultEntriesTable {
   id: string;
   inspection_id: string;
@@ -140,6 +145,7 @@ declare module '../../platform/db/database.ts' {
     inspection_characteristics: InspectionCharacteristicsTable;
     inspection_results: InspectionResultsTable;
     inspection_result_entries: InspectionResultEntriesTable;
+    inspection_units: InspectionUnitsTable;
     inspection_sampling_resumptions: InspectionSamplingResumptionsTable;
   }
 }

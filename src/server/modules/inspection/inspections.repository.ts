@@ -120,3 +120,17 @@ export async function switchingHistory(db: Executor, supplierId: string, itemId:
   ]);
   return { decided, resumptions };
 }
+
+/** The trace units an inspection decides, the primary one first. */
+export async function unitsOf(db: Executor, inspectionId: string): Promise<string[]> {
+  const inspection = await findInspection(db, inspectionId);
+  const rows = await db
+    .selectFrom('inspection_units')
+    .select('trace_unit_id')
+    .where('inspection_id', '=', inspectionId)
+    .orderBy('trace_unit_id')
+    .execute();
+  const primary = inspection?.trace_unit_id;
+  const others = rows.map((r) => r.trace_unit_id).filter((u) => u !== primary);
+  return primary ? [primary, ...others] : others;
+}

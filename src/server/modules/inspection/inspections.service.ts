@@ -305,6 +305,8 @@ export async function openIncomingInspection(
   actor: Actor,
   input: {
     traceUnitId: string;
+    /** Every unit of the lot submitted, when it is several serials (the first is traceUnitId). */
+    traceUnitIds?: string[];
     itemId: string;
     supplierId: string;
     lotSize: string;
@@ -357,6 +359,15 @@ export async function openIncomingInspection(
       created_by_id: person.id,
       created_by_name: person.name,
     })
+    .execute();
+  await trx
+    .insertInto('inspection_units')
+    .values(
+      [...new Set([input.traceUnitId, ...(input.traceUnitIds ?? [])])].map((traceUnitId) => ({
+        inspection_id: id,
+        trace_unit_id: traceUnitId,
+      })),
+    )
     .execute();
   await trx
     .insertInto('inspection_characteristics')

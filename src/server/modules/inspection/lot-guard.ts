@@ -11,10 +11,11 @@ const openInspectionGuard: DecisionGuard = {
   async check(trx: Trx, traceUnitIds: string[], action) {
     if (traceUnitIds.length === 0) return;
     const open = await trx
-      .selectFrom('inspections')
-      .select(['id', 'code', 'trace_unit_id'])
-      .where('trace_unit_id', 'in', traceUnitIds)
-      .where('status', '=', 'open')
+      .selectFrom('inspection_units as u')
+      .innerJoin('inspections as i', 'i.id', 'u.inspection_id')
+      .select(['i.id', 'i.code', 'u.trace_unit_id'])
+      .where('u.trace_unit_id', 'in', traceUnitIds)
+      .where('i.status', '=', 'open')
       .executeTakeFirst();
     if (open) {
       throw new DomainError('LOT_UNDER_INSPECTION', {

@@ -54,8 +54,9 @@ export async function toReceipts(
           kind: u.kind,
           quantity: normalizeDecimal(u.quantity),
         })),
-        inspections: mine.flatMap((u) =>
-          u.inspection_id
+        // Serials received together share one inspection: listed once, with its first unit.
+        inspections: mine.flatMap((u, i) =>
+          u.inspection_id && mine.findIndex((o) => o.inspection_id === u.inspection_id) === i
             ? [
                 {
                   id: u.inspection_id,

@@ -222,7 +222,7 @@ export async function receiveGoods(
     item.tracking === 'serial'
       ? resolved.serials.map((serial) => ({ kind: 'serial', code: serial, quantity: '1' }))
       : [{ kind: 'lot', quantity: resolved.quantity }];
-  const unitRows: ReceiptTraceUnitRow[] = [];
+  const received: { unit: (typeof units)[number]; traceUnit: { id: string; code: string } }[] = [];
   for (const unit of units) {
     const traceUnit = await receiveTraceUnit(trx, actor, {
       itemId: line.item_id,
@@ -238,24 +238,30 @@ export async function receiveGoods(
       source: { type: 'receipt', id },
       reason: input.reason ?? `${code} on ${po.code} line ${line.line_no}`,
     });
-    const inspection = await openIncomingInspection(trx, actor, {
-      traceUnitId: traceUnit.id,
-      itemId: line.item_id,
-      supplierId: po.supplier_id,
-      lotSize: unit.quantity,
-      receiptId: id,
-    });
-    unitRows.push({
-      receipt_id: id,
-      trace_unit_id: traceUnit.id,
-      trace_unit_code: traceUnit.code,
-      kind: unit.kind,
-      quantity: unit.quantity,
-      inspection_id: inspection?.id ?? null,
-      inspection_code: inspection?.code ?? null,
-      sample_size: inspection?.sampleSize ?? null,
-    });
+    received.push({ unit, traceUnit });
   }
+  // The lot submitted for inspection is what was received: the one lot, or all
+  // the serials of this receipt together (ISO 2859-1 samples from the lot).
+  const [first] = received;
+  if (!first) throw new Error('a receipt creates at least one trace unit');
+  const inspection = await openIncomingInspection(trx, actor, {
+    traceUnitId: first.traceUnit.id,
+    traceUnitIds: received.map((r) => r.traceUnit.id),
+    itemId: line.item_id,
+    supplierId: po.supplier_id,
+    lotSize: resolved.quantity,
+    receiptId: id,
+  });
+  const unitRows: ReceiptTraceUnitRow[] = received.map(({ unit, traceUnit }) => ({
+    receipt_id: id,
+    trace_unit_id: traceUnit.id,
+    trace_unit_code: traceUnit.code,
+    kind: unit.kind,
+    quantity: unit.quantity,
+    inspection_id: inspection?.id ?? null,
+    inspection_code: inspection?.code ?? null,
+    sample_size: inspection?.sampleSize ?? null,
+  }));
   await trx.insertInto('receipt_trace_units').values(unitRows).execute();
 
   const receivedQuantity = addDecimals(line.received_quantity, resolved.quantity);

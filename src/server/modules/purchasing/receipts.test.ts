@@ -392,6 +392,54 @@ describe('receiving rules', () => {
       lotSize: '500',
       codeLetter: 'H',
     });
+    // Serials received together are one lot submitted: one inspection of all of them.
+    const serialLine = await openLine('3', { tracking: 'serial' });
+    const serialPlan = await w.api.post(w.admin, '/api/inspection-plans', {
+      itemId: serialLine.item.id,
+      name: 'Incoming function test',
+      characteristics: [{ name: 'Powers up', kind: 'attribute', aql: '1.0' }],
+    });
+    await w.api.post(w.admin, `/api/inspection-plans/${serialPlan.json().id}/activate`, {
+      reason: 'Released for incoming inspection',
+    });
+    const serials = [unique('SN'), unique('SN'), unique('SN')];
+    const serialReceipt = await receive({
+      purchaseOrderLineId: serialLine.lineId,
+      serials,
+      supplierLot: 'B9',
+    });
+    expect(serialReceipt.statusCode, serialReceipt.body).toBe(201);
+    const batch = serialReceipt.json();
+    expect(batch.traceUnits).toHaveLength(3);
+    expect(batch.inspections).toHaveLength(1);
+    const batchInspection = await w.api.get(w.admin, `/api/inspections/${batch.inspections[0].id}`);
+    expect(batchInspection.json()).toMatchObject({ lotSize: '3', sampleSize: 3 });
+    const inspectionUrl = `/api/inspections/${batch.inspections[0].id}`;
+    const results = await w.api.post(w.admin, `${inspectionUrl}/results`, {
+      results: [1, 2, 3].map((unitNo) => ({ characteristicSeq: 1, unitNo, passed: true })),
+    });
+    expect(results.statusCode, results.body).toBe(200);
+    const signature = (meaning: string) => ({
+      username: w.admin.username,
+      password: w.admin.password,
+      meaning,
+    });
+    const partial = await w.api.post(w.admin, `${inspectionUrl}/decision`, {
+      decision: 'partial',
+      acceptedQuantity: '2',
+      reason: 'One board sorted out',
+      signature: signature('approved'),
+    });
+    expect(partial.json().code).toBe('INSPECTION_DECISION_INVALID');
+    const accepted = await w.api.post(w.admin, `${inspectionUrl}/decision`, {
+      decision: 'accept',
+      signature: signature('released'),
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    for (const unit of batch.traceUnits) {
+      expect((await lot(unit.id)).qualityStatus).toBe('released');
+    }
+
     const withoutPlan = await openLine('10');
     const none = await receive({
       purchaseOrderLineId: withoutPlan.lineId,
