@@ -4,22 +4,27 @@
 // active default plan per item: activating a default plan retires the item's
 // previous one. Every change is audited with its reason.
 import { v7 as uuidv7 } from 'uuid';
-import type {
-  CharacteristicInput,
-  CreateInspectionPlanInput,
-  InspectionPlan,
-  InspectionPlanListQuery,
-  InspectionPlanStatus,
-  UpdateInspectionPlanInput,
+import {
+  INSPECTION_SEVERITIES,
+  type Aql,
+  type CharacteristicInput,
+  type CreateInspectionPlanInput,
+  type InspectionLevel,
+  type InspectionPlan,
+  type InspectionPlanListQuery,
+  type InspectionPlanStatus,
+  type UpdateInspectionPlanInput,
 } from '../../../shared/inspection.contract.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Executor, Trx } from '../../platform/db/database.ts';
 import { containsPattern } from '../../platform/db/search.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, isDomainError } from '../../platform/errors.ts';
 import { nextCode } from '../../platform/numbering.ts';
 import { compareDecimal, normalizeDecimal } from '../../../shared/decimal.ts';
 import type { InspectionPlansTable } from './inspection.tables.ts';
+import { samplingPlan } from './sampling.ts';
+import { LOT_SIZE_UPPER } from './sampling.tables.ts';
 import { personOf, Refs } from './refs.ts';
 import type { Selectable } from 'kysely';
 import './inspection.tables.ts';
@@ -285,6 +290,34 @@ async function retire(trx: Trx, actor: Actor, row: PlanRow, reason: string) {
 }
 
 /** Draft → active. A default plan takes over from the item's active default plan, which retires. */
+/**
+ * A plan goes into use only if every characteristic has a sampling plan for
+ * every lot size and severity: otherwise a receipt of some lot would find no
+ * sample to take and could not be booked.
+ */
+function assertSamplingCovered(
+  characteristics: { seq: number; name: string; inspection_level: InspectionLevel; aql: Aql }[],
+): void {
+  for (const c of characteristics) {
+    for (const upper of LOT_SIZE_UPPER) {
+      const lotSize = Number.isFinite(upper) ? upper : 500_001;
+      for (const severity of INSPECTION_SEVERITIES) {
+        try {
+          samplingPlan({ lotSize, level: c.inspection_level, aql: c.aql, severity });
+        } catch (error) {
+          if (!isDomainError(error) || error.code !== 'INSPECTION_SAMPLING_NOT_AVAILABLE')
+            throw error;
+          throw new DomainError(
+            'INSPECTION_SAMPLING_NOT_AVAILABLE',
+            { ...error.params, characteristicSeq: c.seq, characteristic: c.name, lotSize },
+            `Characteristic ${c.seq} (${c.name}): ${error.message}; choose another AQL or inspection level`,
+          );
+        }
+      }
+    }
+  }
+}
+
 export async function activateInspectionPlan(
   trx: Trx,
   actor: Actor,
@@ -293,6 +326,7 @@ export async function activateInspectionPlan(
 ): Promise<InspectionPlan> {
   const row = await lockPlan(trx, id);
   assertStatus(row, 'draft', 'activation');
+  assertSamplingCovered(await characteristicsOf(trx, [id]));
   if (row.is_default) {
     const current = await trx
       .selectFrom('inspection_plans')

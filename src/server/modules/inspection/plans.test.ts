@@ -129,6 +129,25 @@ describe('inspection plans', () => {
     expect(again.json().code).toBe('INSPECTION_PLAN_WRONG_STATUS');
   });
 
+  it('goes into use only when every lot size finds a sample to take', async () => {
+    const item = await makeItem(ctx().app, people.engineer);
+    // Normal inspection has no plan at code letter A for AQL 10 (lots of 2 to 8 at level II).
+    const created = await draft(item.id, [{ name: 'Scratches', kind: 'attribute', aql: '10' }]);
+    expect(created.statusCode, created.body).toBe(201);
+    const res = await api().post(
+      people.engineer,
+      `/api/inspection-plans/${created.json().id}/activate`,
+      { reason: 'Ready' },
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      code: 'INSPECTION_SAMPLING_NOT_AVAILABLE',
+      params: { characteristicSeq: 1, aql: '10' },
+    });
+    const plan = await api().get(people.inspector, `/api/inspection-plans/${created.json().id}`);
+    expect(plan.json().status).toBe('draft');
+  });
+
   it('needs inspection.plan to change a plan', async () => {
     const item = await makeItem(ctx().app, people.engineer);
     const res = await api().post(people.inspector, '/api/inspection-plans', {
