@@ -64,6 +64,8 @@ describe('master data', () => {
     // The list exports as CSV with its filters.
     await chooseOption(page, page.getByTestId('suppliers-filter-status'), 'Disqualified');
     await page.waitForURL((url) => url.searchParams.get('status') === 'disqualified');
+    // The export takes the filters the list shows: wait until it shows them.
+    await rowWith(table, 'SUP-001').waitFor({ state: 'detached' });
     const [exported] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('suppliers-export').click(),
